@@ -1,0 +1,21 @@
+/**
+ * The HTTP errors the API answers with. Route code throws these; the app's
+ * error handler turns them into `{"detail": "..."}` with the status.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly detail: string,
+    readonly code: string,
+  ) {
+    super(detail);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (detail: string) => new HttpError(400, detail, 'BAD_REQUEST');
+export const unauthorized = (detail = 'Missing or invalid bearer token') => new HttpError(401, detail, 'UNAUTHORIZED');
+export const notFound = (detail: string) => new HttpError(404, detail, 'NOT_FOUND');
+export const conflict = (detail: string) => new HttpError(409, detail, 'CONFLICT');
+export const payloadTooLarge = (detail: string) => new HttpError(413, detail, 'PAYLOAD_TOO_LARGE');
+export const unsupportedMediaType = (detail: string) => new HttpError(415, detail, 'UNSUPPORTED_MEDIA_TYPE');

@@ -1,0 +1,94 @@
+import type {
+  Evaluation,
+  JobItem,
+  JobRecord,
+  JobStatus,
+  MediaFacts,
+  ModelRun,
+  VideoRecord,
+} from '../domain/index.js';
+
+export interface NewJob {
+  job: JobRecord;
+  items: JobItem[];
+}
+
+export interface JobListQuery {
+  limit: number;
+  offset?: number;
+  status?: JobStatus;
+}
+
+export interface JobPatch {
+  status?: JobStatus;
+  started_at?: string | null;
+  completed_at?: string | null;
+  error?: string | null;
+}
+
+/** Finished work per combination, for deriving progress without loading answers. */
+export interface ItemProgressCounts {
+  item_index: number;
+  models_finished: number;
+  evaluation_finished: boolean;
+}
+
+/** A file uploaded to a provider, reused until shortly before it expires. */
+export interface ProviderFileRecord {
+  provider: string;
+  /** the video's sha256: the same bytes are the same provider file */
+  sha256: string;
+  name: string;
+  uri: string;
+  mime_type: string;
+  expires_at: string | null;
+  created_at: string;
+}
+
+/**
+ * Everything the application persists. Async so that a networked database can
+ * implement it later. Every write is durable when the promise resolves.
+ */
+export interface Store {
+  // videos
+  insertVideo(video: VideoRecord): Promise<void>;
+  getVideo(id: string): Promise<VideoRecord | undefined>;
+  listVideos(): Promise<VideoRecord[]>;
+  deleteVideo(id: string): Promise<boolean>;
+  getMediaFacts(videoId: string): Promise<MediaFacts | undefined>;
+  saveMediaFacts(videoId: string, facts: MediaFacts): Promise<void>;
+
+  // jobs
+  /** inserts the job and its items in one transaction */
+  createJob(newJob: NewJob): Promise<void>;
+  getJob(id: string): Promise<JobRecord | undefined>;
+  /** newest first */
+  listJobs(query: JobListQuery): Promise<JobRecord[]>;
+  updateJob(id: string, patch: JobPatch): Promise<void>;
+  /** deletes the job with its items, answers and evaluations */
+  deleteJob(id: string): Promise<boolean>;
+  /** deletes finished jobs completed before the cutoff; returns how many */
+  deleteFinishedJobsBefore(cutoffIso: string): Promise<number>;
+  /** pending and running jobs, oldest first (resumed at start-up) */
+  listUnfinishedJobs(): Promise<JobRecord[]>;
+  /** ids of jobs that use this video and are not finished */
+  countUnfinishedJobsUsingVideo(videoId: string): Promise<number>;
+
+  // work units
+  getJobItems(jobId: string): Promise<JobItem[]>;
+  getModelRuns(jobId: string): Promise<ModelRun[]>;
+  /** insert or replace the run identified by (job_id, item_index, model_id) */
+  saveModelRun(run: ModelRun): Promise<void>;
+  getEvaluations(jobId: string): Promise<Evaluation[]>;
+  /** insert or replace the evaluation identified by (job_id, item_index) */
+  saveEvaluation(evaluation: Evaluation): Promise<void>;
+  /** per job: finished model runs and evaluations per item (items with nothing finished may be absent) */
+  progressCounts(jobIds: string[]): Promise<Map<string, ItemProgressCounts[]>>;
+
+  // provider files
+  getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined>;
+  saveProviderFile(file: ProviderFileRecord): Promise<void>;
+  deleteProviderFile(provider: string, sha256: string): Promise<void>;
+
+  close(): Promise<void>;
+}
