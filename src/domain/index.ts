@@ -5,3 +5,6 @@ export * from './job.js';
 export * from './model-run.js';
 export * from './evaluation.js';
 export * from './api-shapes.js';
+export * from './prompt-category.js';
+export * from './prompt-templates.js';
+export * from './timecode.js';

@@ -92,3 +92,6 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+/** The part of the store a provider adapter needs to reuse its uploads. */
+export type ProviderFileStore = Pick<Store, 'getProviderFile' | 'saveProviderFile' | 'deleteProviderFile'>;
