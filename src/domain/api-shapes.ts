@@ -2,8 +2,11 @@ import type { ModelScore } from './evaluation.js';
 
 /** One model's entry in a CompareResponse (seed-compatible plus extras). */
 export interface ModelResult {
+  /** display name (seed field) */
   model_name: string;
+  /** catalogue id */
   model_id: string;
+  status: string;
   response: string | null;
   error: string | null;
   latency_ms: number | null;
@@ -12,17 +15,22 @@ export interface ModelResult {
   thinking_tokens: number | null;
   cost_usd: number | null;
   served_by: string | null;
-  status: string;
+  attempts: number;
 }
 
+/** A judged answer as the API shows it: `model_name` is the display name, `model_id` the catalogue id. */
+export type ScoredModel = ModelScore & { model_id: string };
+
 export interface CompareResponse {
+  item_index: number;
   video_id: string;
   prompt: string;
   results: ModelResult[];
-  evaluation: ModelScore[] | null;
+  evaluation: ScoredModel[] | null;
   overall_summary: string | null;
   judge_model: string | null;
   evaluation_error: string | null;
+  evaluation_details: Record<string, unknown> | null;
   totals: { cost_usd: number; input_tokens: number; output_tokens: number };
 }
 
