@@ -1,0 +1,81 @@
+import type { Evaluation } from '../domain/index.js';
+import type { Judge } from '../evaluation/judge.js';
+import { createLlmJudge } from '../evaluation/llm-judge.js';
+import { createLocalJudge } from '../evaluation/local-judge.js';
+import { isCancellation } from '../providers/provider-error.js';
+import type { WorkContext } from './work-context.js';
+
+export interface JudgeUnit {
+  jobId: string;
+  itemIndex: number;
+}
+
+/** Builds the judge for a catalogue id: the local judge, or any LLM that can judge. */
+export function createJudge(ctx: WorkContext, judgeModelId: string): Judge {
+  if (judgeModelId === 'local-judge') return createLocalJudge();
+  const model = ctx.catalogue.resolve(judgeModelId);
+  const provider = model && ctx.providers.providerFor(model);
+  if (!model || !provider) throw new Error(`Judge model ${judgeModelId} is not available in this build`);
+  return createLlmJudge({ model, provider, scheduler: ctx.scheduler });
+}
+
+/**
+ * Judges one combination's stored answers and stores the verdict, or the
+ * judge's error (the comparison still completes with its answers).
+ */
+export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal: AbortSignal): Promise<void> {
+  const job = await ctx.store.getJob(unit.jobId);
+  const item = (await ctx.store.getJobItems(unit.jobId)).find((i) => i.item_index === unit.itemIndex);
+  if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
+  const judgeModel = job.request.judge_model;
+  if (!judgeModel) return;
+
+  const runs = (await ctx.store.getModelRuns(unit.jobId)).filter((r) => r.item_index === unit.itemIndex);
+  const answers = job.request.models.map((modelId) => {
+    const run = runs.find((r) => r.model_id === modelId);
+    return {
+      model_id: modelId,
+      model_name: ctx.catalogue.get(modelId)?.name ?? modelId,
+      text: run?.response ?? null,
+      error: run?.error ?? (run ? null : 'no answer'),
+    };
+  });
+
+  const base: Omit<Evaluation, 'status' | 'finished_at'> = {
+    job_id: unit.jobId,
+    item_index: unit.itemIndex,
+    judge_model: judgeModel,
+    scores: [],
+    overall_summary: null,
+    error: null,
+    details: {},
+  };
+  let evaluation: Evaluation;
+  try {
+    const video = await ctx.videos.asset(item.video_id);
+    if (!video) throw new Error(`Video ${item.video_id} no longer exists`);
+    const verdict = await createJudge(ctx, judgeModel).evaluate({
+      jobId: unit.jobId,
+      prompt: item.prompt,
+      video,
+      answers,
+      context: job.request.judge_context,
+      runs: job.request.judge_runs,
+      signal,
+    });
+    evaluation = {
+      ...base,
+      status: 'succeeded',
+      scores: verdict.scores,
+      overall_summary: verdict.overall_summary,
+      details: { ...verdict.details, ...(verdict.usage ? { usage: verdict.usage } : {}) },
+      finished_at: new Date(ctx.now()).toISOString(),
+    };
+  } catch (error) {
+    if (isCancellation(error) || signal.aborted) throw error;
+    ctx.logger.warn({ job_id: unit.jobId, item_index: unit.itemIndex, judge: judgeModel, err: (error as Error).message }, 'evaluation failed');
+    evaluation = { ...base, status: 'failed', error: `Evaluation failed: ${(error as Error).message}`, finished_at: new Date(ctx.now()).toISOString() };
+  }
+  await ctx.store.saveEvaluation(evaluation);
+  ctx.events.emit('evaluation', { job_id: unit.jobId, item_index: unit.itemIndex, status: evaluation.status, error: evaluation.error });
+}

@@ -1,0 +1,91 @@
+import type { ModelRun } from '../domain/index.js';
+import { isCancellation } from '../providers/provider-error.js';
+import { computeCostUsd } from './compute-cost.js';
+import type { WorkContext } from './work-context.js';
+
+export interface ModelUnit {
+  jobId: string;
+  itemIndex: number;
+  modelId: string;
+}
+
+/**
+ * Runs one model on one combination through the scheduler and stores the
+ * answer, or the error once retries are exhausted. Rethrows only cancellation.
+ */
+export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal: AbortSignal): Promise<void> {
+  const job = await ctx.store.getJob(unit.jobId);
+  const item = (await ctx.store.getJobItems(unit.jobId)).find((i) => i.item_index === unit.itemIndex);
+  if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
+
+  const base: ModelRun = {
+    job_id: unit.jobId,
+    item_index: unit.itemIndex,
+    model_id: unit.modelId,
+    status: 'failed',
+    attempts: 0,
+    response: null,
+    error: null,
+    latency_ms: null,
+    input_tokens: null,
+    output_tokens: null,
+    thinking_tokens: null,
+    cost_usd: null,
+    served_by: null,
+    finished_at: null,
+  };
+  const finish = async (run: ModelRun) => {
+    const saved = { ...run, finished_at: new Date(ctx.now()).toISOString() };
+    await ctx.store.saveModelRun(saved);
+    ctx.events.emit('model_result', {
+      job_id: unit.jobId,
+      item_index: unit.itemIndex,
+      model_id: unit.modelId,
+      status: saved.status === 'succeeded' ? 'succeeded' : 'failed',
+      error: saved.error,
+    });
+  };
+
+  const model = ctx.catalogue.resolve(unit.modelId);
+  const provider = model && ctx.providers.providerFor(model);
+  const video = await ctx.videos.asset(item.video_id);
+  if (!model || !provider) return finish({ ...base, error: `Model ${unit.modelId} is not available in this build` });
+  if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
+
+  const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  let attemptStartedAt = ctx.now();
+  try {
+    const { value, attempts } = await ctx.scheduler.run(
+      {
+        limiters: [{ key: `model:${model.id}`, limits: model.limits }],
+        jobId: unit.jobId,
+        signal,
+        onRetry: ({ attempt, error, delayMs }) => {
+          const message = error instanceof Error ? error.message : String(error);
+          ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), err: message }, 'provider call will be retried');
+          ctx.events.emit('retry', { job_id: unit.jobId, item_index: unit.itemIndex, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), error: message });
+        },
+      },
+      (attemptSignal) => {
+        attemptStartedAt = ctx.now();
+        return provider.generate({ model, prompt: item.prompt, video, params, signal: attemptSignal });
+      },
+    );
+    const usage = value.usage;
+    await finish({
+      ...base,
+      status: 'succeeded',
+      attempts,
+      response: value.text,
+      latency_ms: Math.round(ctx.now() - attemptStartedAt),
+      ...usage,
+      cost_usd: computeCostUsd(model, usage),
+      served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
+    });
+  } catch (error) {
+    if (isCancellation(error) || signal.aborted) throw error;
+    const attempts = (error as { attempts?: number }).attempts ?? 1;
+    ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempts, err: (error as Error).message }, 'model call failed');
+    await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt) });
+  }
+}

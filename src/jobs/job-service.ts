@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { ModelsCatalogue } from '../config/models-catalogue.js';
+import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, type JobType } from '../domain/index.js';
+import type { Logger } from '../logging/logger.js';
+import type { Store } from '../store/store.js';
+import type { Dispatcher } from './dispatcher.js';
+import type { JobEventBus } from './job-events.js';
+import { computeProgress } from './job-progress.js';
+import { runJobWork } from './job-runner.js';
+import { buildComparisons, buildJobView, buildResult, type JobView } from './job-views.js';
+
+export interface JobServiceDeps {
+  store: Store;
+  dispatcher: Dispatcher;
+  events: JobEventBus;
+  catalogue: ModelsCatalogue;
+  logger: Logger;
+  now: () => number;
+}
+
+interface ActiveJob {
+  controller: AbortController;
+  done: Promise<void>;
+  /** set synchronously once the final status is decided, so cancel and completion cannot both win */
+  settled: boolean;
+}
+
+export class JobStateError extends Error {
+  override name = 'JobStateError';
+}
+
+/** Shutdown is not cancellation: the job stays `running` and resumes at the next start. */
+const shutdownReason = new Error('server shutting down');
+
+/** Job lifecycle: create (instantly), run in the background, resume, cancel, delete. */
+export class JobService {
+  private readonly active = new Map<string, ActiveJob>();
+
+  constructor(private readonly deps: JobServiceDeps) {}
+
+  /** Stores the job and starts it in the background; returns at once. */
+  async create(jobType: JobType, request: JobRequest): Promise<JobRecord> {
+    const job: JobRecord = {
+      id: randomUUID(),
+      job_type: jobType,
+      status: 'pending',
+      created_at: this.isoNow(),
+      started_at: null,
+      completed_at: null,
+      request,
+      error: null,
+    };
+    const items = [];
+    let itemIndex = 0;
+    for (const videoId of request.video_ids) {
+      for (const prompt of request.prompts) items.push({ job_id: job.id, item_index: itemIndex++, video_id: videoId, prompt });
+    }
+    await this.deps.store.createJob({ job, items });
+    this.deps.events.emit('created', { job_id: job.id, job_type: jobType });
+    this.start(job);
+    return job;
+  }
+
+  /** Restarts every pending or running job found in the store (after a restart or crash). */
+  async resumeUnfinished(): Promise<number> {
+    const jobs = await this.deps.store.listUnfinishedJobs();
+    for (const job of jobs) this.start(job);
+    if (jobs.length) this.deps.logger.info({ count: jobs.length }, 'resumed unfinished jobs');
+    return jobs.length;
+  }
+
+  async view(jobId: string, options: { withResult: boolean }): Promise<JobView | undefined> {
+    const job = await this.deps.store.getJob(jobId);
+    if (!job) return undefined;
+    const items = await this.deps.store.getJobItems(jobId);
+    const counts = (await this.deps.store.progressCounts([jobId])).get(jobId) ?? [];
+    const finished = finishedJobStatuses.includes(job.status);
+    const result = options.withResult && finished ? await this.result(job) : null;
+    return buildJobView(job, items.length, counts, this.deps.now(), result);
+  }
+
+  async list(query: { limit: number; offset?: number; status?: JobStatus }): Promise<JobView[]> {
+    const jobs = await this.deps.store.listJobs(query);
+    const counts = await this.deps.store.progressCounts(jobs.map((j) => j.id));
+    return jobs.map((job) => {
+      const itemCount = job.request.video_ids.length * job.request.prompts.length;
+      return buildJobView(job, itemCount, counts.get(job.id) ?? [], this.deps.now(), null);
+    });
+  }
+
+  /** The comparisons stored so far (complete once the job has finished). */
+  async result(job: JobRecord): Promise<JobView['result']> {
+    const [items, runs, evaluations] = await Promise.all([
+      this.deps.store.getJobItems(job.id),
+      this.deps.store.getModelRuns(job.id),
+      this.deps.store.getEvaluations(job.id),
+    ]);
+    return buildResult(job, buildComparisons(this.deps.catalogue, job, items, runs, evaluations));
+  }
+
+  async resultFor(jobId: string): Promise<JobView['result']> {
+    const job = await this.deps.store.getJob(jobId);
+    return job ? this.result(job) : null;
+  }
+
+  /** Cancels a pending or running job: in-flight calls are aborted, finished answers are kept. */
+  async cancel(jobId: string): Promise<JobRecord> {
+    const job = await this.deps.store.getJob(jobId);
+    if (!job) throw new JobStateError(`Job ${jobId} not found`);
+    const active = this.active.get(jobId);
+    if (finishedJobStatuses.includes(job.status) || active?.settled) {
+      throw new JobStateError(`Job ${jobId} is already ${job.status} and cannot be cancelled`);
+    }
+    if (active) {
+      active.settled = true;
+      active.controller.abort(new Error('cancelled by user'));
+    }
+    await this.finish(jobId, 'cancelled', null);
+    return (await this.deps.store.getJob(jobId))!;
+  }
+
+  /** Deletes a job and everything stored for it; a running job is cancelled first. */
+  async delete(jobId: string): Promise<boolean> {
+    const active = this.active.get(jobId);
+    if (active) {
+      active.settled = true;
+      active.controller.abort(new Error('job deleted'));
+      await active.done;
+    }
+    const deleted = await this.deps.store.deleteJob(jobId);
+    if (deleted) this.deps.events.emit('deleted', { job_id: jobId });
+    return deleted;
+  }
+
+  async cleanup(olderThanDays: number): Promise<number> {
+    const cutoff = new Date(this.deps.now() - olderThanDays * 86_400_000).toISOString();
+    return this.deps.store.deleteFinishedJobsBefore(cutoff);
+  }
+
+  /** Resolves when the job has reached a final status. */
+  async waitForFinish(jobId: string): Promise<JobRecord | undefined> {
+    await this.active.get(jobId)?.done;
+    return this.deps.store.getJob(jobId);
+  }
+
+  isActive(jobId: string): boolean {
+    return this.active.has(jobId);
+  }
+
+  /** Stops running jobs without marking them cancelled, so the next start resumes them. */
+  async shutdown(): Promise<void> {
+    const running = [...this.active.values()];
+    for (const active of running) {
+      active.settled = true;
+      active.controller.abort(shutdownReason);
+    }
+    await Promise.allSettled(running.map((a) => a.done));
+  }
+
+  async publishProgress(jobId: string, eventType: 'progress' | 'status' = 'progress'): Promise<void> {
+    const job = await this.deps.store.getJob(jobId);
+    if (!job) return;
+    const items = await this.deps.store.getJobItems(jobId);
+    const counts = (await this.deps.store.progressCounts([jobId])).get(jobId) ?? [];
+    this.deps.events.emit(eventType, computeProgress({ job, itemCount: items.length, counts, nowMs: this.deps.now() }));
+  }
+
+  private start(job: JobRecord): void {
+    if (this.active.has(job.id)) return;
+    const controller = new AbortController();
+    const entry: ActiveJob = { controller, settled: false, done: Promise.resolve() };
+    this.active.set(job.id, entry);
+    entry.done = this.execute(job, entry)
+      .catch((error) => this.deps.logger.error({ job_id: job.id, err: error }, 'job bookkeeping failed'))
+      .finally(() => this.active.delete(job.id));
+  }
+
+  private async execute(job: JobRecord, entry: ActiveJob): Promise<void> {
+    // let the creating request answer before any work starts
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (entry.settled) return;
+    if (job.status === 'pending') {
+      const startedAt = this.isoNow();
+      await this.deps.store.updateJob(job.id, { status: 'running', started_at: startedAt });
+      job = { ...job, status: 'running', started_at: startedAt };
+      await this.publishProgress(job.id, 'status');
+    }
+    const outcome = await runJobWork(
+      { store: this.deps.store, dispatcher: this.deps.dispatcher, logger: this.deps.logger, onProgress: (id) => this.publishProgress(id) },
+      job,
+      entry.controller.signal,
+    );
+    if (entry.settled) return;
+    entry.settled = true;
+    if (outcome.kind === 'finished') await this.finish(job.id, 'completed', null);
+    else if (outcome.kind === 'failed') await this.finish(job.id, 'failed', outcome.error.message);
+  }
+
+  private async finish(jobId: string, status: JobStatus, error: string | null): Promise<void> {
+    await this.deps.store.updateJob(jobId, { status, completed_at: this.isoNow(), error });
+    await this.publishProgress(jobId, 'status');
+  }
+
+  private isoNow(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+}

@@ -1,0 +1,24 @@
+import type { ModelsCatalogue } from '../config/models-catalogue.js';
+import type { Logger } from '../logging/logger.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { VideoAsset } from '../providers/provider.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
+import type { Store } from '../store/store.js';
+import type { JobEventBus } from './job-events.js';
+
+/** Where work units find the videos they run on. */
+export interface VideoAssets {
+  asset(videoId: string): Promise<VideoAsset | undefined>;
+}
+
+/** What executing a work unit needs; shared by the executors. */
+export interface WorkContext {
+  store: Store;
+  catalogue: ModelsCatalogue;
+  providers: ProviderRegistry;
+  scheduler: Scheduler;
+  videos: VideoAssets;
+  events: JobEventBus;
+  logger: Logger;
+  now: () => number;
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import type { ModelsCatalogue } from '../config/models-catalogue.js';
+import type { JobRequest } from '../domain/index.js';
+import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import { describeZodError } from './error-handler.js';
+import { badRequest, notFound } from './http-errors.js';
+
+export interface JobRequestLimits {
+  maxCombinations: number;
+  maxPromptChars: number;
+  configuredJudge?: string;
+}
+
+export interface JobRequestDeps {
+  catalogue: ModelsCatalogue;
+  providers: ProviderRegistry;
+  videoExists(id: string): Promise<boolean>;
+  limits: JobRequestLimits;
+}
+
+const idSchema = z.string().min(1, 'must not be empty').max(100);
+
+function promptSchema(maxChars: number) {
+  return z
+    .string()
+    .transform((p) => p.trim())
+    .refine((p) => p.length > 0, 'prompt must not be empty')
+    .refine((p) => p.length <= maxChars, `prompt is longer than ${maxChars} characters`);
+}
+
+const commonFields = {
+  models: z.array(idSchema).min(1, 'pick at least one model').max(20).optional(),
+  judge_model: z.string().min(1).max(100).optional(),
+  params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  judge_context: z.enum(['facts', 'video', 'text']).optional(),
+  judge_runs: z.union([z.literal(1), z.literal(2)]).optional(),
+};
+
+export function compareBodySchema(limits: JobRequestLimits) {
+  return z.object({ video_id: idSchema, prompt: promptSchema(limits.maxPromptChars), ...commonFields });
+}
+
+export function batchBodySchema(limits: JobRequestLimits) {
+  return z.object({
+    video_ids: z.array(idSchema).min(1, 'pick at least one video').max(1000),
+    prompts: z.array(promptSchema(limits.maxPromptChars)).min(1, 'pick at least one prompt').max(1000),
+    combination_concurrency: z.number().int().min(1).max(16).optional(),
+    ...commonFields,
+  });
+}
+
+type CommonBody = { models?: string[]; judge_model?: string; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
+
+/**
+ * Validates a compare / batch-compare body against the catalogue and the
+ * stored videos. Throws an HttpError (400/404) that says what is wrong;
+ * nothing is stored before this passes.
+ */
+export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, deps: JobRequestDeps): Promise<JobRequest> {
+  const schema = kind === 'single' ? compareBodySchema(deps.limits) : batchBodySchema(deps.limits);
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw badRequest(describeZodError(parsed.error));
+  const data = parsed.data as CommonBody & { video_id?: string; prompt?: string; video_ids?: string[]; prompts?: string[]; combination_concurrency?: number };
+
+  const videoIds = unique(kind === 'single' ? [data.video_id!] : data.video_ids!);
+  const prompts = unique(kind === 'single' ? [data.prompt!] : data.prompts!);
+  const combinations = videoIds.length * prompts.length;
+  if (combinations > deps.limits.maxCombinations) {
+    throw badRequest(`${videoIds.length} videos × ${prompts.length} prompts = ${combinations} combinations, more than the limit of ${deps.limits.maxCombinations}`);
+  }
+  for (const id of videoIds) {
+    if (!(await deps.videoExists(id))) throw notFound(`Video ${id} not found`);
+  }
+
+  const models = unique(data.models ?? defaultModels(deps));
+  if (models.length === 0) throw badRequest('No model is available: configure a provider key or use the local models');
+  for (const id of models) checkUsable(id, deps, 'model');
+  if (data.params) {
+    for (const key of Object.keys(data.params)) {
+      if (key !== '*' && !models.includes(key)) throw badRequest(`params.${key}: not one of the requested models`);
+    }
+  }
+
+  const judge = resolveJudgeModel(data.judge_model, {
+    configured: deps.limits.configuredJudge,
+    catalogue: deps.catalogue,
+    isAvailable: (id) => deps.providers.isAvailable(id),
+  });
+  if (judge !== null) checkUsable(judge, deps, 'judge_model');
+  if (judge !== null && judge !== 'local-judge' && !deps.catalogue.resolve(judge)?.can_judge) {
+    throw badRequest(`judge_model: ${judge} cannot act as a judge`);
+  }
+
+  return {
+    video_ids: videoIds,
+    prompts,
+    models,
+    judge_model: judge,
+    params: data.params ?? {},
+    combination_concurrency: data.combination_concurrency ?? 1,
+    judge_context: data.judge_context ?? 'facts',
+    judge_runs: data.judge_runs ?? 1,
+  };
+}
+
+function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
+  const model = deps.catalogue.get(id);
+  if (!model) {
+    const known = deps.catalogue.all().map((m) => m.id).join(', ');
+    throw badRequest(`${field}: unknown model "${id}" (known: ${known})`);
+  }
+  const availability = deps.providers.availability(id);
+  if (!availability.available) throw badRequest(`${field}: ${id} is not available: ${availability.reason ?? 'unavailable'}`);
+  if (field === 'model' && model.role !== 'answer') throw badRequest(`model: ${id} is a judge, not a model that answers prompts`);
+}
+
+function defaultModels(deps: JobRequestDeps): string[] {
+  return deps.catalogue
+    .all()
+    .filter((m) => m.role === 'answer' && !m.retired && deps.providers.isAvailable(m.id))
+    .map((m) => m.id);
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}

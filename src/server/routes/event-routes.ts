@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { finishedJobStatuses } from '../../domain/index.js';
+import type { AnyJobEvent, JobEventBus } from '../../jobs/job-events.js';
+import type { JobService } from '../../jobs/job-service.js';
+import { notFound } from '../http-errors.js';
+
+const heartbeatMs = 15_000;
+
+/** Server-Sent Events: live job progress and results, per job or for all jobs. */
+export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobService; events: JobEventBus; allowedOrigin?: (origin: string | undefined) => string | undefined }): void {
+  app.get<{ Params: { id: string } }>('/api/jobs/:id/events', { schema: { tags: ['events'], summary: 'SSE stream of one job: snapshot, progress, model_result, evaluation, status; ends when the job finishes' } }, async (request, reply) => {
+    const jobId = request.params.id;
+    const snapshot = await deps.jobs.view(jobId, { withResult: false });
+    if (!snapshot) throw notFound(`Job ${jobId} not found`);
+    const stream = openEventStream(reply, request.headers.origin, deps.allowedOrigin);
+    stream.send('snapshot', snapshot);
+    if (finishedJobStatuses.includes(snapshot.status)) return stream.end();
+    const unsubscribe = deps.events.subscribe((event) => {
+      if (event.data.job_id !== jobId) return;
+      stream.send(event.type, event.data);
+      if (isFinalEvent(event)) stream.end();
+    });
+    stream.onClose(unsubscribe);
+  });
+
+  app.get('/api/events', { schema: { tags: ['events'], summary: 'SSE stream of every job event' } }, async (request, reply) => {
+    const stream = openEventStream(reply, request.headers.origin, deps.allowedOrigin);
+    stream.send('ready', { at: new Date().toISOString() });
+    stream.onClose(deps.events.subscribe((event) => stream.send(event.type, event.data)));
+  });
+}
+
+function isFinalEvent(event: AnyJobEvent): boolean {
+  return (event.type === 'status' && finishedJobStatuses.includes(event.data.status)) || event.type === 'deleted';
+}
+
+function openEventStream(reply: FastifyReply, origin: string | undefined, allowedOrigin?: (origin: string | undefined) => string | undefined) {
+  reply.hijack();
+  const raw = reply.raw;
+  const corsOrigin = allowedOrigin?.(origin);
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    ...(corsOrigin ? { 'access-control-allow-origin': corsOrigin, vary: 'Origin' } : {}),
+  });
+  raw.write('retry: 2000\n\n');
+  const cleanups: (() => void)[] = [];
+  const heartbeat = setInterval(() => raw.write(': ping\n\n'), heartbeatMs);
+  cleanups.push(() => clearInterval(heartbeat));
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const cleanup of cleanups) cleanup();
+  };
+  raw.on('close', close);
+  return {
+    send(type: string, data: unknown) {
+      if (!closed) raw.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    end() {
+      close();
+      raw.end();
+    },
+    onClose(cleanup: () => void) {
+      if (closed) cleanup();
+      else cleanups.push(cleanup);
+    },
+  };
+}

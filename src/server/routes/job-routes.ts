@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { jobStatuses } from '../../domain/index.js';
+import { JobStateError, type JobService } from '../../jobs/job-service.js';
+import { describeZodError } from '../error-handler.js';
+import { badRequest, conflict, notFound } from '../http-errors.js';
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  status: z.enum(jobStatuses).optional(),
+});
+const cleanupQuery = z.object({ days: z.coerce.number().min(0).max(36500).default(7) });
+const jobIdParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(describeZodError(result.error));
+  return result.data;
+}
+
+/** Job monitoring and control (seed paths). */
+export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobService }): void {
+  const { jobs } = deps;
+
+  app.get('/api/jobs', { schema: { tags: ['jobs'], summary: 'List jobs, newest first (a JSON array)', querystring: { type: 'object', properties: { limit: { type: 'integer' }, offset: { type: 'integer' }, status: { type: 'string', enum: [...jobStatuses] } } } } }, async (request) => {
+    return jobs.list(parse(listQuery, request.query));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/jobs/:id', { schema: { tags: ['jobs'], summary: 'A job with its progress and, once finished, its result', params: jobIdParams } }, async (request) => {
+    const view = await jobs.view(request.params.id, { withResult: true });
+    if (!view) throw notFound(`Job ${request.params.id} not found`);
+    return view;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { partial?: string } }>('/api/jobs/:id/result', { schema: { tags: ['jobs'], summary: 'The result of a completed job (409 before); ?partial=true returns what is stored so far', params: jobIdParams } }, async (request) => {
+    const view = await jobs.view(request.params.id, { withResult: false });
+    if (!view) throw notFound(`Job ${request.params.id} not found`);
+    const partial = request.query.partial === 'true' || request.query.partial === '1';
+    if (view.status !== 'completed' && !partial) {
+      throw conflict(`Job ${request.params.id} is ${view.status}, not completed (${view.progress_message})`);
+    }
+    return jobs.resultFor(request.params.id);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/jobs/:id/cancel', { schema: { tags: ['jobs'], summary: 'Cancel a pending or running job; finished answers are kept', params: jobIdParams } }, async (request) => {
+    try {
+      const job = await jobs.cancel(request.params.id);
+      return { job_id: job.id, status: job.status, message: 'Job cancelled' };
+    } catch (error) {
+      if (error instanceof JobStateError) {
+        throw error.message.includes('not found') ? notFound(error.message) : conflict(error.message);
+      }
+      throw error;
+    }
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/jobs/:id', { schema: { tags: ['jobs'], summary: 'Delete a job and its results', params: jobIdParams } }, async (request) => {
+    if (!(await jobs.delete(request.params.id))) throw notFound(`Job ${request.params.id} not found`);
+    return { job_id: request.params.id, deleted: true, message: 'Job deleted' };
+  });
+
+  app.post('/api/jobs/cleanup', { schema: { tags: ['jobs'], summary: 'Delete finished jobs older than N days', querystring: { type: 'object', properties: { days: { type: 'number' } } } } }, async (request) => {
+    const { days } = parse(cleanupQuery, request.query);
+    const deleted = await jobs.cleanup(days);
+    return { deleted, message: `Deleted ${deleted} finished jobs older than ${days} days` };
+  });
+}
