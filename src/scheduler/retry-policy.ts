@@ -1,0 +1,79 @@
+import { isCancellation, ProviderError } from '../providers/provider-error.js';
+import type { RetryPolicy } from './scheduler.js';
+
+/** Error codes of connection failures worth another try (Node sockets, undici). */
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
+
+/** @throws RangeError when the policy cannot work (no attempt, negative delays) */
+export function validateRetryPolicy(policy: RetryPolicy): void {
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) {
+    throw new RangeError(`retry.maxAttempts must be an integer >= 1, got ${policy.maxAttempts}`);
+  }
+  if (!(policy.baseDelayMs >= 0) || !(policy.maxDelayMs >= 0)) {
+    throw new RangeError('retry.baseDelayMs and retry.maxDelayMs must be >= 0');
+  }
+}
+
+/** The backoff ceiling after failed attempt `attempt` (1-based): `min(maxDelay, base * 2^(attempt-1))`. */
+export function backoffCapMs(policy: RetryPolicy, attempt: number): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * How long to wait after failed attempt `attempt` (1-based): full jitter,
+ * `random() * cap`, but never less than the provider's `retryAfterMs`.
+ * `random` returns a number in [0, 1), like `Math.random`.
+ */
+export function retryDelayMs(policy: RetryPolicy, attempt: number, error: unknown, random: () => number): number {
+  const jittered = random() * backoffCapMs(policy, attempt);
+  const retryAfter = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
+  return Math.max(retryAfter, jittered);
+}
+
+/**
+ * Turns a connection failure (ECONNRESET, ETIMEDOUT, undici's "fetch failed",
+ * ...) into a retryable ProviderError that keeps the original as `cause`;
+ * returns every other error unchanged.
+ */
+export function normaliseError(error: unknown, provider = 'network'): unknown {
+  if (error instanceof ProviderError || isCancellation(error)) return error;
+  const code = networkErrorCode(error);
+  if (code === undefined) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ProviderError(`Network error (${code}): ${message}`, { provider, isRetryable: true, cause: error });
+}
+
+/** Whether a (normalised) error deserves another attempt: only retryable ProviderErrors do. */
+export function isRetryableError(error: unknown): boolean {
+  if (isCancellation(error)) return false;
+  return error instanceof ProviderError && error.isRetryable;
+}
+
+/** Whether the provider asked everybody to slow down (429, or an explicit retry delay). */
+export function isSlowDownSignal(error: unknown): error is ProviderError {
+  return error instanceof ProviderError && (error.statusCode === 429 || error.retryAfterMs !== undefined);
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+  // undici wraps socket failures as TypeError('fetch failed') with the socket error as cause.
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code)) return code;
+  }
+  if (error instanceof TypeError && error.message === 'fetch failed') return 'fetch failed';
+  return undefined;
+}
