@@ -1,0 +1,11 @@
+export type {
+  ItemProgressCounts,
+  JobListQuery,
+  JobPatch,
+  NewJob,
+  ProviderFileRecord,
+  ProviderFileStore,
+  Store,
+} from './store.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+export { StoreError, type StoreErrorCode } from './store-error.js';

@@ -1,0 +1,343 @@
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type {
+  Evaluation,
+  JobItem,
+  JobRecord,
+  MediaFacts,
+  ModelRun,
+  VideoRecord,
+} from '../domain/index.js';
+import { silentLogger, type Logger } from '../logging/logger.js';
+import type { DatabaseSchema } from './database-schema.js';
+import {
+  countUnfinishedJobsUsingVideoQuery,
+  deleteFinishedJobsBeforeQuery,
+  selectJobsPage,
+  selectUnfinishedJobs,
+} from './job-queries.js';
+import { runMigrations } from './migrations.js';
+import { queryProgressCounts } from './progress-counts-query.js';
+import {
+  evaluationToRow,
+  jobColumns,
+  jobToRow,
+  modelRunToRow,
+  providerFileToRow,
+  rowToEvaluation,
+  rowToJob,
+  rowToMediaFacts,
+  rowToModelRun,
+  rowToProviderFile,
+  rowToVideo,
+  videoColumns,
+  videoToRow,
+} from './row-mappers.js';
+import { openSqliteDatabase } from './sqlite-connection.js';
+import type { ItemProgressCounts, JobListQuery, JobPatch, NewJob, ProviderFileRecord, Store } from './store.js';
+import { StoreError, toStoreError } from './store-error.js';
+
+export interface SqliteStoreOptions {
+  /** the database file (its folder is created when missing), or ':memory:' */
+  dbPath: string;
+  logger?: Logger;
+}
+
+// 4 parameters per item: 200 rows stay far below SQLite's bound-parameter limit.
+const itemsPerInsert = 200;
+
+/**
+ * Opens the SQLite store and brings its schema up to date.
+ *
+ * Errors are {@link StoreError}s: `duplicate` when inserting an existing video
+ * or job, `missing_reference` when saving a run/evaluation of an unknown
+ * job item or facts of an unknown video, `not_found` when updating an unknown
+ * job, `closed` after close().
+ *
+ * @example
+ * const store = await openSqliteStore({ dbPath: join(dataDir, 'vidcompare.db'), logger });
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const logger = options.logger ?? silentLogger();
+  const database = openSqliteDatabase(options.dbPath);
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await runMigrations(db, { logger });
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  logger.debug({ dbPath: options.dbPath }, 'opened SQLite store');
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements Store {
+  #db: Kysely<DatabaseSchema> | undefined;
+  /** operations started and not yet settled, so close() can wait for them */
+  readonly #inFlight = new Set<Promise<unknown>>();
+
+  constructor(db: Kysely<DatabaseSchema>) {
+    this.#db = db;
+  }
+
+  /** Runs one store operation, reporting every failure as a StoreError. */
+  async #run<T>(operation: string, body: (db: Kysely<DatabaseSchema>) => Promise<T>): Promise<T> {
+    const db = this.#db;
+    if (!db) throw new StoreError('closed', `${operation}: the store is closed`);
+    const pending = (async () => body(db))();
+    this.#inFlight.add(pending);
+    try {
+      return await pending;
+    } catch (error) {
+      throw toStoreError(error, operation);
+    } finally {
+      this.#inFlight.delete(pending);
+    }
+  }
+
+  // videos
+
+  insertVideo(video: VideoRecord): Promise<void> {
+    return this.#run(`insertVideo ${video.id}`, async (db) => {
+      await db.insertInto('videos').values(videoToRow(video)).execute();
+    });
+  }
+
+  getVideo(id: string): Promise<VideoRecord | undefined> {
+    return this.#run(`getVideo ${id}`, async (db) => {
+      const row = await db.selectFrom('videos').select(videoColumns).where('id', '=', id).executeTakeFirst();
+      return row && rowToVideo(row);
+    });
+  }
+
+  /** newest first */
+  listVideos(): Promise<VideoRecord[]> {
+    return this.#run('listVideos', async (db) => {
+      const rows = await db
+        .selectFrom('videos')
+        .select(videoColumns)
+        .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
+        .execute();
+      return rows.map(rowToVideo);
+    });
+  }
+
+  /** deletes the video and (by cascade) its media facts; job items keep their video id */
+  deleteVideo(id: string): Promise<boolean> {
+    return this.#run(`deleteVideo ${id}`, async (db) => {
+      const result = await db.deleteFrom('videos').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  getMediaFacts(videoId: string): Promise<MediaFacts | undefined> {
+    return this.#run(`getMediaFacts ${videoId}`, async (db) => {
+      const row = await db
+        .selectFrom('media_facts')
+        .select('facts_json')
+        .where('video_id', '=', videoId)
+        .executeTakeFirst();
+      return row && rowToMediaFacts(row.facts_json, videoId);
+    });
+  }
+
+  /** insert or replace; the video must exist (`missing_reference` otherwise) */
+  saveMediaFacts(videoId: string, facts: MediaFacts): Promise<void> {
+    return this.#run(`saveMediaFacts ${videoId}`, async (db) => {
+      const values = { version: facts.version, facts_json: JSON.stringify(facts) };
+      await db
+        .insertInto('media_facts')
+        .values({ video_id: videoId, ...values })
+        .onConflict((oc) => oc.column('video_id').doUpdateSet(values))
+        .execute();
+    });
+  }
+
+  // jobs
+
+  createJob({ job, items }: NewJob): Promise<void> {
+    return this.#run(`createJob ${job.id}`, async (db) => {
+      const stranger = items.find((item) => item.job_id !== job.id);
+      if (stranger) {
+        throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('jobs').values(jobToRow(job)).execute();
+        for (let i = 0; i < items.length; i += itemsPerInsert) {
+          const rows = items.slice(i, i + itemsPerInsert).map(({ job_id, item_index, video_id, prompt }) => ({
+            job_id,
+            item_index,
+            video_id,
+            prompt,
+          }));
+          await trx.insertInto('job_items').values(rows).execute();
+        }
+      });
+    });
+  }
+
+  getJob(id: string): Promise<JobRecord | undefined> {
+    return this.#run(`getJob ${id}`, async (db) => {
+      const row = await db.selectFrom('jobs').select(jobColumns).where('id', '=', id).executeTakeFirst();
+      return row && rowToJob(row);
+    });
+  }
+
+  listJobs(query: JobListQuery): Promise<JobRecord[]> {
+    return this.#run('listJobs', async (db) => (await selectJobsPage(db, query).execute()).map(rowToJob));
+  }
+
+  /** fields left undefined are kept; `not_found` when the job does not exist */
+  updateJob(id: string, patch: JobPatch): Promise<void> {
+    return this.#run(`updateJob ${id}`, async (db) => {
+      const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const result =
+        Object.keys(set).length > 0
+          ? await db.updateTable('jobs').set(set).where('id', '=', id).executeTakeFirst()
+          : undefined;
+      const found = result
+        ? result.numUpdatedRows > 0n
+        : (await db.selectFrom('jobs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+      if (!found) throw new StoreError('not_found', `updateJob: no job ${id}`);
+    });
+  }
+
+  deleteJob(id: string): Promise<boolean> {
+    return this.#run(`deleteJob ${id}`, async (db) => {
+      const result = await db.deleteFrom('jobs').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  deleteFinishedJobsBefore(cutoffIso: string): Promise<number> {
+    return this.#run('deleteFinishedJobsBefore', async (db) => {
+      const result = await deleteFinishedJobsBeforeQuery(db, cutoffIso).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+
+  listUnfinishedJobs(): Promise<JobRecord[]> {
+    return this.#run('listUnfinishedJobs', async (db) => (await selectUnfinishedJobs(db).execute()).map(rowToJob));
+  }
+
+  countUnfinishedJobsUsingVideo(videoId: string): Promise<number> {
+    return this.#run(`countUnfinishedJobsUsingVideo ${videoId}`, async (db) => {
+      const row = await countUnfinishedJobsUsingVideoQuery(db, videoId).executeTakeFirstOrThrow();
+      return Number(row.count);
+    });
+  }
+
+  // work units
+
+  getJobItems(jobId: string): Promise<JobItem[]> {
+    return this.#run(`getJobItems ${jobId}`, (db) =>
+      db
+        .selectFrom('job_items')
+        .select(['job_id', 'item_index', 'video_id', 'prompt'])
+        .where('job_id', '=', jobId)
+        .orderBy('item_index')
+        .execute(),
+    );
+  }
+
+  /** by item, then in the order the runs were first saved */
+  getModelRuns(jobId: string): Promise<ModelRun[]> {
+    return this.#run(`getModelRuns ${jobId}`, async (db) => {
+      const rows = await db
+        .selectFrom('model_runs')
+        .selectAll()
+        .where('job_id', '=', jobId)
+        .orderBy('item_index')
+        .orderBy(sql`rowid`)
+        .execute();
+      return rows.map(rowToModelRun);
+    });
+  }
+
+  saveModelRun(run: ModelRun): Promise<void> {
+    return this.#run(`saveModelRun ${run.job_id}/${run.item_index}/${run.model_id}`, async (db) => {
+      const { job_id, item_index, model_id, ...rest } = modelRunToRow(run);
+      await db
+        .insertInto('model_runs')
+        .values({ job_id, item_index, model_id, ...rest })
+        .onConflict((oc) => oc.columns(['job_id', 'item_index', 'model_id']).doUpdateSet(rest))
+        .execute();
+    });
+  }
+
+  getEvaluations(jobId: string): Promise<Evaluation[]> {
+    return this.#run(`getEvaluations ${jobId}`, async (db) => {
+      const rows = await db
+        .selectFrom('evaluations')
+        .selectAll()
+        .where('job_id', '=', jobId)
+        .orderBy('item_index')
+        .execute();
+      return rows.map(rowToEvaluation);
+    });
+  }
+
+  saveEvaluation(evaluation: Evaluation): Promise<void> {
+    return this.#run(`saveEvaluation ${evaluation.job_id}/${evaluation.item_index}`, async (db) => {
+      const { job_id, item_index, ...rest } = evaluationToRow(evaluation);
+      await db
+        .insertInto('evaluations')
+        .values({ job_id, item_index, ...rest })
+        .onConflict((oc) => oc.columns(['job_id', 'item_index']).doUpdateSet(rest))
+        .execute();
+    });
+  }
+
+  progressCounts(jobIds: string[]): Promise<Map<string, ItemProgressCounts[]>> {
+    return this.#run('progressCounts', (db) => queryProgressCounts(db, jobIds));
+  }
+
+  // provider files
+
+  getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined> {
+    return this.#run(`getProviderFile ${provider}`, async (db) => {
+      const row = await db
+        .selectFrom('provider_files')
+        .selectAll()
+        .where('provider', '=', provider)
+        .where('sha256', '=', sha256)
+        .executeTakeFirst();
+      return row && rowToProviderFile(row);
+    });
+  }
+
+  saveProviderFile(file: ProviderFileRecord): Promise<void> {
+    return this.#run(`saveProviderFile ${file.provider}`, async (db) => {
+      const { provider, sha256, ...rest } = providerFileToRow(file);
+      await db
+        .insertInto('provider_files')
+        .values({ provider, sha256, ...rest })
+        .onConflict((oc) => oc.columns(['provider', 'sha256']).doUpdateSet(rest))
+        .execute();
+    });
+  }
+
+  deleteProviderFile(provider: string, sha256: string): Promise<void> {
+    return this.#run(`deleteProviderFile ${provider}`, async (db) => {
+      await db.deleteFrom('provider_files').where('provider', '=', provider).where('sha256', '=', sha256).execute();
+    });
+  }
+
+  /**
+   * Idempotent. Refuses new calls at once, lets the calls already started
+   * finish (a transaction is never cut in half), then closes the file, which
+   * checkpoints the WAL into it.
+   */
+  async close(): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    this.#db = undefined;
+    await Promise.allSettled([...this.#inFlight]);
+    try {
+      // lets SQLite refresh the statistics its planner uses, as its docs advise before closing
+      await sql`PRAGMA optimize`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+  }
+}
