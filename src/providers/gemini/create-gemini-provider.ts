@@ -1,0 +1,178 @@
+import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
+import { silentLogger, type Logger } from '../../logging/logger.js';
+import type { ProviderFileStore } from '../../store/store.js';
+import type { Availability, GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
+import { CancelledError, ProviderError } from '../provider-error.js';
+import { buildGeminiOptions } from './build-gemini-options.js';
+import { systemClock, type GeminiClock } from './gemini-clock.js';
+import { createGeminiFileManager } from './gemini-file-manager.js';
+import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
+import { readGeminiResponse } from './read-gemini-response.js';
+
+const MB = 1024 * 1024;
+/** Gemini refuses requests over 20 MB, so larger videos always go through the Files API. */
+export const GEMINI_INLINE_HARD_LIMIT_BYTES = 20 * MB;
+const DEFAULT_INLINE_MAX_BYTES = 8 * MB;
+
+export interface GeminiProviderSettings {
+  /** explicit key; otherwise GEMINI_API_KEY, then GOOGLE_API_KEY, read when first needed */
+  apiKey?: string;
+  /** API base URL; when absent the SDK's default (or its GOOGLE_GEMINI_BASE_URL) applies */
+  baseUrl?: string;
+  /** where uploaded provider files are remembered, so each video is uploaded once */
+  files: ProviderFileStore;
+  logger?: Logger;
+  /** videos up to this size are sent inline as base64 (default 8 MB, capped at 20 MB) */
+  inlineMaxBytes?: number;
+  /** an uploaded file is reused while it has more than this left before expiry (default 1 h) */
+  fileReuseMarginMs?: number;
+  /** wait between files.get polls while a video is PROCESSING (default 2 s) */
+  pollIntervalMs?: number;
+  clock?: GeminiClock;
+}
+
+type VideoTransport = { kind: 'inline'; part: Part } | { kind: 'file'; part: Part; sha256: string; name: string };
+
+/**
+ * The Gemini adapter, through the official `@google/genai` SDK.
+ *
+ * Small videos go inline; larger ones are uploaded once to the Files API and
+ * the provider file is reused across models, jobs and restarts until shortly
+ * before it expires. A file that vanished early is uploaded again and the
+ * call retried once, transparently. The SDK's own retries stay off: the
+ * scheduler retries, driven by `ProviderError.isRetryable` / `retryAfterMs`.
+ *
+ * @example
+ * const gemini = createGeminiProvider({ apiKey: env.GEMINI_API_KEY, files: store });
+ * const { text, usage } = await gemini.generate({ model, prompt, video, signal });
+ */
+export function createGeminiProvider(settings: GeminiProviderSettings): VideoProvider {
+  const logger = settings.logger ?? silentLogger();
+  const clock = settings.clock ?? systemClock;
+  const inlineMaxBytes = Math.min(settings.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES, GEMINI_INLINE_HARD_LIMIT_BYTES);
+  let cached: { apiKey: string; client: GoogleGenAI } | undefined;
+
+  function resolveApiKey(): string | undefined {
+    const key = settings.apiKey ?? process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY;
+    return key && key.trim() !== '' ? key.trim() : undefined;
+  }
+
+  function client(): GoogleGenAI {
+    const apiKey = resolveApiKey();
+    if (!apiKey) {
+      throw new ProviderError('GEMINI_API_KEY not set (nor GOOGLE_API_KEY)', { provider: 'gemini', statusCode: 401, isRetryable: false });
+    }
+    if (cached?.apiKey !== apiKey) {
+      cached = {
+        apiKey,
+        client: new GoogleGenAI({
+          apiKey,
+          vertexai: false,
+          httpOptions: {
+            // Only when asked: otherwise the SDK's GOOGLE_GEMINI_BASE_URL keeps working.
+            ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+            // One attempt per call: retries belong to the scheduler.
+            retryOptions: { attempts: 1 },
+          },
+        }),
+      };
+    }
+    return cached.client;
+  }
+
+  const fileManager = createGeminiFileManager({
+    files: settings.files,
+    client,
+    logger,
+    clock,
+    pollIntervalMs: settings.pollIntervalMs ?? 2000,
+    reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
+  });
+
+  async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {
+    if (video.record.size <= inlineMaxBytes) {
+      const bytes = await readSmall(video, inlineMaxBytes);
+      if (bytes) {
+        return { kind: 'inline', part: { inlineData: { mimeType: videoMime(video), data: bytes.toString('base64') } } };
+      }
+    }
+    const file = await fileManager.ensure(video, signal);
+    return {
+      kind: 'file',
+      part: { fileData: { fileUri: file.uri, mimeType: file.mime_type } },
+      sha256: file.sha256,
+      name: file.name,
+    };
+  }
+
+  async function callModel(request: GenerateRequest, videoPart: Part | undefined, options: ReturnType<typeof buildGeminiOptions>) {
+    const parts: Part[] = [];
+    if (videoPart) parts.push(options.videoMetadata ? { ...videoPart, videoMetadata: options.videoMetadata } : videoPart);
+    parts.push({ text: request.prompt });
+    return client().models.generateContent({
+      model: request.model.provider_model,
+      contents: [{ role: 'user', parts }],
+      config: { ...options.config, abortSignal: request.signal },
+    });
+  }
+
+  return {
+    specificationVersion: 'v1',
+    family: 'gemini',
+
+    availability(): Availability {
+      return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };
+    },
+
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const { signal } = request;
+      try {
+        if (signal.aborted) throw new CancelledError();
+        const options = buildGeminiOptions({
+          params: request.params,
+          system: request.system,
+          responseJsonSchema: request.responseJsonSchema,
+          hasVideo: request.video !== undefined,
+        });
+        let transport = request.video ? await videoTransport(request.video, signal) : undefined;
+        let response: GenerateContentResponse;
+        try {
+          response = await callModel(request, transport?.part, options);
+        } catch (error) {
+          if (!request.video || transport?.kind !== 'file' || signal.aborted || !isFileGoneError(error)) throw error;
+          logger.warn({ sha256: transport.sha256, name: transport.name, model: request.model.id }, 'gemini: uploaded file is gone, uploading again');
+          await fileManager.invalidate(transport.sha256, transport.name);
+          transport = await videoTransport(request.video, signal);
+          response = await callModel(request, transport.part, options);
+        }
+        const result = readGeminiResponse(response, request.model.provider_model);
+        return { ...result, warnings: [...options.warnings, ...result.warnings] };
+      } catch (error) {
+        throw mapGeminiError(error, signal);
+      }
+    },
+  };
+}
+
+function videoMime(video: VideoAsset): string {
+  const type = video.record.content_type;
+  return type && type.startsWith('video/') ? type : 'video/mp4';
+}
+
+/** The whole video when it is no larger than `maxBytes` (the record's size may be stale), else undefined. */
+async function readSmall(video: VideoAsset, maxBytes: number): Promise<Buffer | undefined> {
+  const stream = video.openStream();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += buffer.length;
+      if (total > maxBytes) return undefined;
+      chunks.push(buffer);
+    }
+  } finally {
+    (stream as { destroy?: () => void }).destroy?.();
+  }
+  return Buffer.concat(chunks);
+}
