@@ -1,0 +1,130 @@
+import type { LookStats, MediaFacts, ShotFacts } from '../domain/index.js';
+import { AudioPassLog, closeSpans, round3, VideoPassLog, type LookSample } from './ffmpeg-log-parsers.js';
+import type { MediaTools } from './media-tools.js';
+import type { ProbedVideo } from './probe-video.js';
+import { runTool } from './run-tool.js';
+
+/** Bump when what measureMediaFacts measures changes, so cached facts are recomputed. */
+export const MEDIA_FACTS_VERSION = 1;
+
+/** Scene-change score (0-1) above which a frame starts a new shot. */
+const SCENE_THRESHOLD = 0.3;
+/** Picture statistics are sampled this many times per second. */
+const LOOK_SAMPLES_PER_S = 4;
+/** Analysis runs on a copy this wide: the filters cost far less, and cuts, black and freezes survive downscaling. */
+const ANALYSIS_WIDTH = 320;
+const MIN_SHOT_S = 0.1;
+
+/**
+ * Measures a video with two ffmpeg passes run in parallel: the picture (scene
+ * cuts, black and frozen segments, brightness/contrast/saturation/colour cast)
+ * on a downscaled copy, and the sound (EBU R128 loudness, silences).
+ * @throws ToolError when ffmpeg fails; the signal's reason when aborted
+ */
+export async function measureMediaFacts(
+  path: string,
+  tools: MediaTools,
+  probed: Pick<ProbedVideo, 'duration_s' | 'width' | 'height' | 'fps' | 'has_audio'>,
+  signal?: AbortSignal,
+): Promise<MediaFacts> {
+  // one pass failing stops the other instead of leaving it running
+  const passes = new AbortController();
+  const onAbort = () => passes.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  if (signal?.aborted) onAbort();
+  const stopOnFailure = <T>(promise: Promise<T>) => promise.catch((error: unknown) => {
+    passes.abort(error);
+    throw error;
+  });
+  try {
+    const [video, audio] = await Promise.all([
+      stopOnFailure(runVideoPass(path, tools, passes.signal)),
+      probed.has_audio ? stopOnFailure(runAudioPass(path, tools, passes.signal)) : Promise.resolve(null),
+    ]);
+    return assembleFacts(probed, video, audio);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function runVideoPass(path: string, tools: MediaTools, signal: AbortSignal): Promise<VideoPassLog> {
+  const log = new VideoPassLog();
+  const graph = [
+    `[0:v]scale=${ANALYSIS_WIDTH}:-2:flags=fast_bilinear,blackdetect=d=0.5:pix_th=0.10,freezedetect=n=-60dB:d=2,split=2[scenes][looks]`,
+    `[scenes]select='gt(scene,${SCENE_THRESHOLD})',showinfo,nullsink`,
+    `[looks]fps=${LOOK_SAMPLES_PER_S},signalstats,metadata=print[out]`,
+  ].join(';');
+  await runTool(
+    tools.ffmpeg,
+    ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', path, '-an', '-sn', '-dn',
+      '-filter_complex', graph, '-map', '[out]', '-f', 'null', '-'],
+    { signal, onStderrLine: (line) => log.feed(line) },
+  );
+  log.end();
+  return log;
+}
+
+async function runAudioPass(path: string, tools: MediaTools, signal: AbortSignal): Promise<AudioPassLog> {
+  const log = new AudioPassLog();
+  await runTool(
+    tools.ffmpeg,
+    ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', path, '-vn', '-sn', '-dn',
+      '-af', 'ebur128=peak=true,silencedetect=noise=-50dB:d=0.5', '-f', 'null', '-'],
+    { signal, onStderrLine: (line) => log.feed(line) },
+  );
+  return log;
+}
+
+function assembleFacts(
+  probed: Pick<ProbedVideo, 'duration_s' | 'width' | 'height' | 'fps' | 'has_audio'>,
+  video: VideoPassLog,
+  audio: AudioPassLog | null,
+): MediaFacts {
+  const duration = probed.duration_s;
+  const frame = probed.fps ? 1 / probed.fps : 0.04;
+  const cuts: number[] = [];
+  for (const t of [...video.cuts].sort((a, b) => a - b)) {
+    const previous = cuts.at(-1) ?? 0;
+    if (t - previous >= MIN_SHOT_S && duration - t >= MIN_SHOT_S) cuts.push(round3(t));
+  }
+  const bounds = [0, ...cuts, duration];
+  const shots: ShotFacts[] = bounds.slice(0, -1).map((start, i) => {
+    const end = bounds[i + 1];
+    const look = meanLook(video.samples.filter((s) => s.t >= start && s.t < end));
+    return { start_s: round3(start), end_s: round3(end), ...look };
+  });
+  return {
+    version: MEDIA_FACTS_VERSION,
+    duration_s: duration,
+    width: probed.width,
+    height: probed.height,
+    fps: probed.fps,
+    has_audio: probed.has_audio,
+    cuts_s: cuts,
+    shots,
+    black_segments: closeSpans(video.blacks, duration, 2 * frame),
+    frozen_segments: closeSpans(video.freezes, duration, 2 * frame),
+    // silencedetect works on ~20 ms audio frames; a silence ending within 0.1 s of the end runs to it
+    silences: audio ? closeSpans(audio.silences, duration, 0.1) : [],
+    loudness: audio
+      ? { integrated_lufs: audio.integratedLufs, true_peak_dbtp: audio.truePeakDbtp, loudness_range_lu: audio.loudnessRangeLu }
+      : null,
+    look: meanLook(video.samples) ?? null,
+  };
+}
+
+function meanLook(samples: LookSample[]): LookStats | undefined {
+  if (samples.length === 0) return undefined;
+  const mean = (pick: (s: LookSample) => number) => round1(samples.reduce((sum, s) => sum + pick(s), 0) / samples.length);
+  return {
+    brightness: mean((s) => s.yavg),
+    contrast: mean((s) => s.yhigh - s.ylow),
+    saturation: mean((s) => s.satavg),
+    cast_u: mean((s) => s.uavg - 128),
+    cast_v: mean((s) => s.vavg - 128),
+  };
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

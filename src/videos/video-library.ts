@@ -1,0 +1,256 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { MediaFacts, VideoRecord } from '../domain/index.js';
+import type { Logger } from '../logging/logger.js';
+import type { VideoAsset } from '../providers/provider.js';
+import { unsupportedMediaType } from '../server/http-errors.js';
+import type { Store } from '../store/store.js';
+import type { BlobStore } from './blob-store.js';
+import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
+import type { MediaTools } from './media-tools.js';
+import { probeVideo, type ProbedVideo } from './probe-video.js';
+import { runTool, ToolError } from './run-tool.js';
+import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
+import { sanitizeFilename, videoContentType } from './upload-names.js';
+
+export interface VideoLibraryDeps {
+  store: Store;
+  blobs: BlobStore;
+  tools: MediaTools;
+  logger: Logger;
+  /** uploads larger than this are refused with 413 */
+  maxUploadBytes: number;
+  /** thumbnails live under `<dataDir>/thumbnails/` */
+  dataDir: string;
+}
+
+export interface VideoUpload {
+  stream: Readable;
+  /** the client's file name; only its last path segment is kept */
+  filename: string;
+  /** the client's content type; kept only when it is video/* */
+  contentType?: string;
+}
+
+const videoIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** True for ids this library could have issued. Anything else is unknown, never a path. */
+export function isValidVideoId(id: string): boolean {
+  return videoIdPattern.test(id);
+}
+
+const THUMBNAIL_WIDTH = 320;
+/** the sample videos `addSampleVideos` adds, with the names users see */
+const SAMPLE_VIDEOS = [
+  { spec: 'cuts-and-silence', filename: 'sample-cuts-and-silence.mp4' },
+  { spec: 'three-shots-tone', filename: 'sample-three-shots-tone.mp4' },
+] as const;
+
+/**
+ * The uploaded videos: ingest (streamed to a temp file, probed, hashed,
+ * thumbnailed, then committed and recorded), lookup, deletion, and measured
+ * facts (cached in the store, measured at most once at a time per video).
+ */
+export class VideoLibrary {
+  private readonly thumbnailsDir: string;
+  private readonly measuring = new Map<string, Promise<MediaFacts>>();
+
+  constructor(private readonly deps: VideoLibraryDeps) {
+    this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
+  }
+
+  /** uploads larger than this are refused with 413 */
+  get maxUploadBytes(): number {
+    return this.deps.maxUploadBytes;
+  }
+
+  /**
+   * Stores an upload. Any failure leaves no file behind.
+   * @throws HttpError 413 when larger than maxUploadBytes, 415 when not a video
+   */
+  ingest(upload: VideoUpload): Promise<VideoRecord> {
+    return this.ingestWithLimit(upload, this.deps.maxUploadBytes);
+  }
+
+  async get(id: string): Promise<VideoRecord | undefined> {
+    if (!isValidVideoId(id)) return undefined;
+    return this.deps.store.getVideo(id);
+  }
+
+  /** newest first */
+  async list(): Promise<VideoRecord[]> {
+    const videos = await this.deps.store.listVideos();
+    return [...videos].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+  }
+
+  /** Removes the record, the video file and the thumbnail. False when the id is unknown. */
+  async delete(id: string): Promise<boolean> {
+    if (!isValidVideoId(id)) return false;
+    // record first: a crash in between leaves an orphan file, never a record without its file
+    if (!(await this.deps.store.deleteVideo(id))) return false;
+    await this.deps.blobs.delete(id);
+    await rm(this.thumbnailFile(id), { force: true });
+    this.deps.logger.info({ videoId: id }, 'video deleted');
+    return true;
+  }
+
+  /** The video as providers see it, or undefined when the id is unknown. */
+  async asset(id: string): Promise<VideoAsset | undefined> {
+    const record = await this.get(id);
+    if (!record) return undefined;
+    const { blobs } = this.deps;
+    return {
+      record,
+      path: blobs.localPath(id),
+      openStream: () => blobs.openRead(id),
+      facts: () => this.facts(record),
+    };
+  }
+
+  /** The thumbnail JPEG's path, or undefined when the video or its thumbnail is unknown. */
+  async thumbnailPath(id: string): Promise<string | undefined> {
+    if (!isValidVideoId(id)) return undefined;
+    const path = this.thumbnailFile(id);
+    try {
+      return (await stat(path)).isFile() ? path : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  /** Generates the built-in sample videos (known cuts and silences) and ingests them. */
+  async addSampleVideos(): Promise<VideoRecord[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'vidcompare-samples-'));
+    try {
+      const files = SAMPLE_VIDEOS.map((sample) => ({ ...sample, path: join(dir, `${sample.spec}.mp4`) }));
+      await Promise.all(files.map((file) => generateSampleVideo(file.path, this.deps.tools, sampleVideoSpecs[file.spec])));
+      const records: VideoRecord[] = [];
+      for (const file of files) {
+        const size = (await stat(file.path)).size;
+        const upload = { stream: createReadStream(file.path), filename: file.filename, contentType: 'video/mp4' };
+        // our own samples are not held to the user's upload limit
+        records.push(await this.ingestWithLimit(upload, Math.max(this.deps.maxUploadBytes, size)));
+      }
+      return records;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  private async ingestWithLimit(upload: VideoUpload, maxBytes: number): Promise<VideoRecord> {
+    const { blobs, store, tools, logger } = this.deps;
+    const id = randomBytes(12).toString('base64url');
+    const temp = await blobs.writeTemp(upload.stream, { maxBytes });
+    let committed = false;
+    let thumbnail: string | undefined;
+    try {
+      const probed = await probeVideo(temp.path, tools);
+      thumbnail = await this.makeThumbnail(temp.path, id, probed);
+      await blobs.commit(temp.tempId, id);
+      committed = true;
+      const record: VideoRecord = {
+        id,
+        filename: sanitizeFilename(upload.filename),
+        size: temp.size,
+        content_type: videoContentType(upload.contentType, upload.filename, probed.format_name),
+        duration_s: probed.duration_s,
+        width: probed.width,
+        height: probed.height,
+        fps: probed.fps,
+        has_audio: probed.has_audio,
+        video_codec: probed.video_codec,
+        audio_codec: probed.audio_codec,
+        sha256: temp.sha256,
+        created_at: new Date().toISOString(),
+      };
+      await store.insertVideo(record);
+      logger.info({ videoId: id, size: record.size, duration_s: record.duration_s }, 'video ingested');
+      return record;
+    } catch (error) {
+      await this.removeLeftovers(temp.tempId, committed ? id : undefined, thumbnail);
+      throw error;
+    }
+  }
+
+  private async removeLeftovers(tempId: string, committedKey: string | undefined, thumbnail: string | undefined): Promise<void> {
+    const removals = [
+      committedKey ? this.deps.blobs.delete(committedKey) : this.deps.blobs.discardTemp(tempId),
+      thumbnail ? rm(thumbnail, { force: true }) : Promise.resolve(),
+    ];
+    for (const result of await Promise.allSettled(removals)) {
+      if (result.status === 'rejected') this.deps.logger.error({ err: result.reason }, 'could not remove the files of a failed upload');
+    }
+  }
+
+  /**
+   * A JPEG THUMBNAIL_WIDTH wide from ~1 s in (10% in for short videos), or from
+   * the first frame when seeking finds none.
+   * @throws HttpError 415 when no frame can be decoded
+   */
+  private async makeThumbnail(videoPath: string, id: string, probed: ProbedVideo): Promise<string> {
+    await mkdir(this.thumbnailsDir, { recursive: true });
+    const target = this.thumbnailFile(id);
+    const partial = `${target}.part`;
+    const at = Math.min(1, probed.duration_s * 0.1);
+    try {
+      for (const seek of at > 0 ? [at, 0] : [0]) {
+        await runTool(this.deps.tools.ffmpeg, [
+          '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
+          ...(seek > 0 ? ['-ss', seek.toFixed(3)] : []),
+          '-i', videoPath,
+          '-frames:v', '1', '-an', '-vf', `scale=${THUMBNAIL_WIDTH}:-2`, '-q:v', '4',
+          '-f', 'image2', '-c:v', 'mjpeg', partial,
+        ]);
+        if (await nonEmptyFile(partial)) {
+          await rename(partial, target);
+          return target;
+        }
+      }
+    } catch (error) {
+      await rm(partial, { force: true });
+      if (error instanceof ToolError) {
+        throw unsupportedMediaType(`The uploaded file is not a video ffmpeg can decode: ${error.stderrTail.trim().split(/\r?\n/).pop()?.replaceAll(videoPath, 'file') ?? ''}`);
+      }
+      throw error;
+    }
+    await rm(partial, { force: true });
+    throw unsupportedMediaType('The uploaded file is not a video ffmpeg can decode: no picture could be read from it');
+  }
+
+  private facts(record: VideoRecord): Promise<MediaFacts> {
+    const inFlight = this.measuring.get(record.id);
+    if (inFlight) return inFlight;
+    const measurement = this.loadOrMeasure(record).finally(() => this.measuring.delete(record.id));
+    this.measuring.set(record.id, measurement);
+    return measurement;
+  }
+
+  private async loadOrMeasure(record: VideoRecord): Promise<MediaFacts> {
+    const { store, blobs, tools, logger } = this.deps;
+    const cached = await store.getMediaFacts(record.id);
+    if (cached && cached.version === MEDIA_FACTS_VERSION) return cached;
+    const started = performance.now();
+    const facts = await measureMediaFacts(blobs.localPath(record.id), tools, record);
+    await store.saveMediaFacts(record.id, facts);
+    logger.info({ videoId: record.id, ms: Math.round(performance.now() - started) }, 'media facts measured');
+    return facts;
+  }
+
+  private thumbnailFile(id: string): string {
+    return join(this.thumbnailsDir, `${id}.jpg`);
+  }
+}
+
+async function nonEmptyFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).size > 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
