@@ -80,8 +80,8 @@ export const initialSchema: Migration = {
       PRIMARY KEY (job_id, item_index, model_id),
       FOREIGN KEY (job_id, item_index) REFERENCES job_items (job_id, item_index) ON DELETE CASCADE
     ) STRICT`,
-    // covers progressCounts without reading the (large) answers
-    `CREATE INDEX model_runs_job_status ON model_runs (job_id, status, item_index)`,
+    // covers progressCounts (grouped by item, filtered on status) without reading the large answers
+    `CREATE INDEX model_runs_job_item_status ON model_runs (job_id, item_index, status)`,
 
     `CREATE TABLE evaluations (
       job_id TEXT NOT NULL,

@@ -11,10 +11,24 @@ function chunks<T>(values: readonly T[]): T[][] {
   return out;
 }
 
+/** Finished (succeeded or failed) runs per item; answered from the model_runs_job_item_status index alone. */
+export function selectFinishedRunCounts(db: Kysely<DatabaseSchema>, jobIds: readonly string[]) {
+  return db
+    .selectFrom('model_runs')
+    .select((eb) => ['job_id', 'item_index', eb.fn.countAll<number>().as('finished')])
+    .where('job_id', 'in', jobIds)
+    .where('status', 'in', ['succeeded', 'failed'])
+    .groupBy(['job_id', 'item_index']);
+}
+
+/** Items that have an evaluation (any status), through the evaluations primary key. */
+export function selectEvaluatedItems(db: Kysely<DatabaseSchema>, jobIds: readonly string[]) {
+  return db.selectFrom('evaluations').select(['job_id', 'item_index']).where('job_id', 'in', jobIds);
+}
+
 /**
  * Finished model runs (succeeded or failed) and existing evaluations per
- * item, in two grouped queries per chunk of job ids. The runs query is
- * answered from the model_runs_job_status index alone, without reading answers.
+ * item: two queries per chunk of job ids, never reading the answers themselves.
  * Every requested job gets an entry (an empty list when nothing is finished).
  */
 export async function queryProgressCounts(
@@ -36,20 +50,10 @@ export async function queryProgressCounts(
   };
 
   for (const ids of chunks(unique)) {
-    const runs = await db
-      .selectFrom('model_runs')
-      .select((eb) => ['job_id', 'item_index', eb.fn.countAll<number>().as('finished')])
-      .where('job_id', 'in', ids)
-      .where('status', 'in', ['succeeded', 'failed'])
-      .groupBy(['job_id', 'item_index'])
-      .execute();
+    const runs = await selectFinishedRunCounts(db, ids).execute();
     for (const row of runs) entry(row.job_id, row.item_index).models_finished = Number(row.finished);
 
-    const evaluations = await db
-      .selectFrom('evaluations')
-      .select(['job_id', 'item_index'])
-      .where('job_id', 'in', ids)
-      .execute();
+    const evaluations = await selectEvaluatedItems(db, ids).execute();
     for (const row of evaluations) entry(row.job_id, row.item_index).evaluation_finished = true;
   }
 

@@ -64,6 +64,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     await runMigrations(db, { logger });
   } catch (error) {
     await db.destroy();
+    // destroy() only closes a database Kysely has started using
+    if (database.open) database.close();
     throw error;
   }
   logger.debug({ dbPath: options.dbPath }, 'opened SQLite store');
@@ -190,7 +192,11 @@ class SqliteStore implements Store {
   /** fields left undefined are kept; `not_found` when the job does not exist */
   updateJob(id: string, patch: JobPatch): Promise<void> {
     return this.#run(`updateJob ${id}`, async (db) => {
-      const set = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      // picked field by field: a wider object passed as a patch must not reach the SQL
+      const { status, started_at, completed_at, error } = patch;
+      const set = Object.fromEntries(
+        Object.entries({ status, started_at, completed_at, error }).filter(([, value]) => value !== undefined),
+      );
       const result =
         Object.keys(set).length > 0
           ? await db.updateTable('jobs').set(set).where('id', '=', id).executeTakeFirst()
