@@ -35,6 +35,7 @@ export interface JudgeVerdict {
   overall_summary: string;
   /** label order shown to the judge, disagreement between runs, grounding findings... */
   details: Record<string, unknown>;
+  /** the judge's own calls, summed over retries and runs; output_tokens includes thinking tokens (billed as output) */
   usage?: { input_tokens: number | null; output_tokens: number | null; cost_usd: number | null };
 }
 

@@ -1,0 +1,126 @@
+import { classifyPrompt, type CompareResponse, type ModelResult, type ModelScore } from '../domain/index.js';
+
+/** One model's figures over a set of comparisons. */
+export interface LeaderboardRow {
+  model_id: string;
+  model_name: string;
+  /** comparisons the model took part in */
+  comparisons: number;
+  /** mean judge score over the comparisons that were judged; null when none was */
+  mean_score: number | null;
+  /** judged comparisons where the model had the top score (tied models each count a win) */
+  wins: number;
+  /** mean latency of the answers that have one; null when none has */
+  mean_latency_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  /** summed; null when no answer has a known cost */
+  cost_usd: number | null;
+  /** answers that ended in an error */
+  errors: number;
+}
+
+export interface Leaderboard {
+  overall: LeaderboardRow[];
+  /** by prompt category (see classifyPrompt) */
+  by_category: Record<string, LeaderboardRow[]>;
+}
+
+interface Tally {
+  model_id: string;
+  model_name: string;
+  comparisons: number;
+  scores: number[];
+  wins: number;
+  latencies: number[];
+  input_tokens: number;
+  output_tokens: number;
+  cost: number | null;
+  errors: number;
+}
+
+/** The score a comparison's evaluation gives a result (matched by model id, else by seed-style name). */
+function scoreOf(evaluation: ModelScore[], result: ModelResult): number | undefined {
+  return (evaluation.find((s) => s.model_name === result.model_id) ?? evaluation.find((s) => s.model_name === result.model_name))?.score;
+}
+
+function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): void {
+  const scored = comparison.results
+    .map((result) => ({ result, score: comparison.evaluation ? scoreOf(comparison.evaluation, result) : undefined }))
+    .filter((s): s is { result: ModelResult; score: number } => typeof s.score === 'number');
+  const top = scored.length > 0 ? Math.max(...scored.map((s) => s.score)) : null;
+
+  for (const result of comparison.results) {
+    let tally = tallies.get(result.model_id);
+    if (!tally) {
+      tally = {
+        model_id: result.model_id,
+        model_name: result.model_name,
+        comparisons: 0,
+        scores: [],
+        wins: 0,
+        latencies: [],
+        input_tokens: 0,
+        output_tokens: 0,
+        cost: null,
+        errors: 0,
+      };
+      tallies.set(result.model_id, tally);
+    }
+    tally.comparisons += 1;
+    const score = scored.find((s) => s.result === result)?.score;
+    if (score !== undefined) {
+      tally.scores.push(score);
+      if (score === top) tally.wins += 1;
+    }
+    if (result.latency_ms !== null) tally.latencies.push(result.latency_ms);
+    tally.input_tokens += result.input_tokens ?? 0;
+    tally.output_tokens += (result.output_tokens ?? 0) + (result.thinking_tokens ?? 0);
+    if (result.cost_usd !== null) tally.cost = (tally.cost ?? 0) + result.cost_usd;
+    if (result.error !== null) tally.errors += 1;
+  }
+}
+
+const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
+const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+
+function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
+  return [...tallies.values()]
+    .map((t) => ({
+      model_id: t.model_id,
+      model_name: t.model_name,
+      comparisons: t.comparisons,
+      mean_score: round(mean(t.scores), 2),
+      wins: t.wins,
+      mean_latency_ms: round(mean(t.latencies), 0),
+      input_tokens: t.input_tokens,
+      output_tokens: t.output_tokens,
+      cost_usd: round(t.cost, 6),
+      errors: t.errors,
+    }))
+    .sort(
+      (a, b) =>
+        (b.mean_score ?? -Infinity) - (a.mean_score ?? -Infinity) || b.wins - a.wins || a.model_id.localeCompare(b.model_id),
+    );
+}
+
+/**
+ * Aggregates comparisons per model, overall and per prompt category: mean
+ * score, wins (the top score of a judged comparison; ties each count),
+ * latency, tokens (output includes thinking), cost and errors. Rows are
+ * sorted by mean score (unjudged last), then wins, then id.
+ */
+export function buildLeaderboard(comparisons: CompareResponse[]): Leaderboard {
+  const overall = new Map<string, Tally>();
+  const byCategory = new Map<string, Map<string, Tally>>();
+  for (const comparison of comparisons) {
+    tallyInto(overall, comparison);
+    const category = classifyPrompt(comparison.prompt);
+    if (!byCategory.has(category)) byCategory.set(category, new Map());
+    tallyInto(byCategory.get(category)!, comparison);
+  }
+  return {
+    overall: rows(overall),
+    by_category: Object.fromEntries([...byCategory].map(([category, tallies]) => [category, rows(tallies)])),
+  };
+}
