@@ -59,7 +59,12 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
 
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
-    createGeminiProvider({ apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY, files: store, logger }),
+    createGeminiProvider({
+      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
+      files: store,
+      logger,
+      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+    }),
   ];
   const overrides = new Set((options.providers ?? []).map((p) => p.family));
   const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);

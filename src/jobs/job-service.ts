@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, type JobType } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
@@ -168,6 +169,8 @@ export class JobService {
   private start(job: JobRecord): void {
     if (this.active.has(job.id)) return;
     const controller = new AbortController();
+    // every in-flight call of the job listens to this one signal
+    setMaxListeners(0, controller.signal);
     const entry: ActiveJob = { controller, settled: false, done: Promise.resolve() };
     this.active.set(job.id, entry);
     entry.done = this.execute(job, entry)

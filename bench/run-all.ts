@@ -1,0 +1,17 @@
+import { runAnalyzerBench } from './analyzer-bench.js';
+import { runGeminiBench } from './gemini-bench.js';
+import { runJobsBench } from './jobs-bench.js';
+
+/** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
+const suites: [string, () => Promise<void>][] = [
+  ['jobs', runJobsBench],
+  ['gemini', runGeminiBench],
+  ['analyzers', runAnalyzerBench],
+];
+
+const only = process.argv[2];
+for (const [name, run] of suites) {
+  if (only && only !== name) continue;
+  process.stdout.write(`\n# ${name}\n`);
+  await run();
+}
