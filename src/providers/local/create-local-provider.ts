@@ -1,0 +1,88 @@
+import type { MediaFacts } from '../../domain/index.js';
+import type { GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { isLocalAnalyzerId, localAnalyzerIds } from './local-analyzers.js';
+import { writeLocalAnswer } from './write-local-answer.js';
+
+const provider = 'local';
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new CancelledError('Local analysis cancelled');
+}
+
+/** Waits for the facts, but gives up at once when the request is cancelled. */
+function factsUnlessAborted(load: () => Promise<MediaFacts>, signal: AbortSignal): Promise<MediaFacts> {
+  return new Promise<MediaFacts>((resolve, reject) => {
+    const onAbort = () => reject(new CancelledError('Local analysis cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    load().then(
+      (facts) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(facts);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function ignoredSettings(request: GenerateRequest): string[] {
+  const warnings: string[] = [];
+  const params = Object.keys(request.params ?? {});
+  if (params.length > 0) warnings.push(`Local analyzers ignore params (${params.sort().join(', ')}): they answer from ffmpeg measurements.`);
+  if (request.system) warnings.push('Local analyzers ignore the system instruction.');
+  if (request.responseJsonSchema) warnings.push('Local analyzers ignore responseJsonSchema: they always answer in markdown.');
+  return warnings;
+}
+
+/**
+ * The built-in, offline analyzers (family `local`): no key, no network,
+ * deterministic. `provider_model` picks the analyzer: full, shots, audio or look.
+ *
+ * @throws ProviderError (not retryable) for an unknown analyzer, a missing video or facts that cannot be measured
+ * @throws CancelledError when the request's signal is aborted
+ */
+export function createLocalProvider(): VideoProvider {
+  return {
+    specificationVersion: 'v1',
+    family: 'local',
+    availability: () => ({ available: true }),
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      throwIfAborted(request.signal);
+      const analyzer = request.model.provider_model;
+      if (!isLocalAnalyzerId(analyzer)) {
+        throw new ProviderError(
+          `Unknown local analyzer "${analyzer}" (model ${request.model.id}); expected one of ${localAnalyzerIds.join(', ')}`,
+          { provider, statusCode: 400, isRetryable: false },
+        );
+      }
+      const video = request.video;
+      if (!video) {
+        throw new ProviderError(`Local analyzer "${analyzer}" needs a video: it answers from measurements of one`, {
+          provider,
+          statusCode: 400,
+          isRetryable: false,
+        });
+      }
+      let facts: MediaFacts;
+      try {
+        facts = await factsUnlessAborted(() => video.facts(), request.signal);
+      } catch (error) {
+        if (isCancellation(error) || error instanceof ProviderError) throw error;
+        throw new ProviderError(`Could not measure video ${video.record.id}: ${error instanceof Error ? error.message : String(error)}`, {
+          provider,
+          isRetryable: false,
+          cause: error,
+        });
+      }
+      throwIfAborted(request.signal);
+      return {
+        text: writeLocalAnswer({ analyzer, facts, prompt: request.prompt }),
+        usage: { input_tokens: null, output_tokens: null, thinking_tokens: null },
+        warnings: ignoredSettings(request),
+      };
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { LookStats, MediaFacts, ShotFacts, TimeSpan } from '../../domain/index.js';
+import { createClock, type Clock } from './clock.js';
+import { longestSpan, subtractSpans, unionSpans } from './spans.js';
+
+export interface ShotView extends TimeSpan {
+  /** 1-based, in time order */
+  number: number;
+  length_s: number;
+  /** only the statistics that were measured (finite) */
+  look: Partial<LookStats>;
+}
+
+/**
+ * MediaFacts cleaned up for writing: every span clamped into the video,
+ * sorted, degenerate ones dropped, and the derived figures computed once.
+ */
+export interface FactsView {
+  duration_s: number;
+  width: number | null;
+  height: number | null;
+  fps: number | null;
+  has_audio: boolean;
+  cuts_s: number[];
+  shots: ShotView[];
+  black: TimeSpan[];
+  frozen: TimeSpan[];
+  /** empty when there is no audio track */
+  silences: TimeSpan[];
+  loudness: { integrated_lufs: number | null; true_peak_dbtp: number | null; loudness_range_lu: number | null };
+  look: Partial<LookStats>;
+  average_shot_s: number;
+  cuts_per_minute: number;
+  clock: Clock;
+}
+
+const minSpan_s = 0.01;
+const lookKeys = ['brightness', 'contrast', 'saturation', 'cast_u', 'cast_v'] as const;
+
+function finiteOrNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function cleanLook(look: Partial<LookStats> | null | undefined): Partial<LookStats> {
+  const clean: Partial<LookStats> = {};
+  if (!look) return clean;
+  for (const key of lookKeys) {
+    const value = look[key];
+    if (typeof value === 'number' && Number.isFinite(value)) clean[key] = value;
+  }
+  return clean;
+}
+
+export function viewFacts(facts: MediaFacts): FactsView {
+  const clock = createClock(facts.duration_s);
+  const duration_s = clock.duration_s;
+  const cleanSpans = (spans: readonly TimeSpan[] | undefined): TimeSpan[] =>
+    unionSpans(
+      (spans ?? [])
+        .map((span) => ({ start_s: clock.clamp(span.start_s), end_s: clock.clamp(span.end_s) }))
+        .filter((span) => span.end_s - span.start_s >= minSpan_s),
+    );
+
+  let cuts_s = [...new Set((facts.cuts_s ?? []).filter((t) => Number.isFinite(t) && t > 0 && t < duration_s))].sort(
+    (a, b) => a - b,
+  );
+  let shotFacts: ShotFacts[] = (facts.shots ?? [])
+    .map((shot) => ({ ...shot, start_s: clock.clamp(shot.start_s), end_s: clock.clamp(shot.end_s) }))
+    .filter((shot) => shot.end_s - shot.start_s >= minSpan_s)
+    .sort((a, b) => a.start_s - b.start_s);
+  if (shotFacts.length === 0 && duration_s > 0) {
+    const bounds = [0, ...cuts_s, duration_s];
+    shotFacts = bounds.slice(1).map((end_s, i) => ({ start_s: bounds[i], end_s }));
+  }
+  if (cuts_s.length === 0 && shotFacts.length > 1) cuts_s = shotFacts.slice(1).map((shot) => shot.start_s);
+
+  const shots = shotFacts.map((shot, i) => ({
+    number: i + 1,
+    start_s: shot.start_s,
+    end_s: shot.end_s,
+    length_s: shot.end_s - shot.start_s,
+    look: cleanLook(shot),
+  }));
+  const loudness = facts.has_audio && facts.loudness ? facts.loudness : null;
+  return {
+    duration_s,
+    width: finiteOrNull(facts.width),
+    height: finiteOrNull(facts.height),
+    fps: finiteOrNull(facts.fps),
+    has_audio: facts.has_audio,
+    cuts_s,
+    shots,
+    black: cleanSpans(facts.black_segments),
+    frozen: cleanSpans(facts.frozen_segments),
+    silences: facts.has_audio ? cleanSpans(facts.silences) : [],
+    loudness: {
+      integrated_lufs: finiteOrNull(loudness?.integrated_lufs),
+      true_peak_dbtp: finiteOrNull(loudness?.true_peak_dbtp),
+      loudness_range_lu: finiteOrNull(loudness?.loudness_range_lu),
+    },
+    look: cleanLook(facts.look),
+    average_shot_s: shots.length > 0 ? duration_s / shots.length : duration_s,
+    cuts_per_minute: duration_s > 0 ? cuts_s.length / (duration_s / 60) : 0,
+    clock,
+  };
+}
+
+/** The longest stretch of a shot free of black and frozen frames (the shot itself when clean). */
+export function cleanPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined {
+  return longestSpan(subtractSpans(shot, [...view.black, ...view.frozen]));
+}
+
+/** Which shot holds time t (the last one at or before it). */
+export function shotAt(view: FactsView, t: number): ShotView | undefined {
+  let found: ShotView | undefined;
+  for (const shot of view.shots) if (shot.start_s <= t) found = shot;
+  return found;
+}

@@ -1,0 +1,66 @@
+import { loudnessSection, silencesSection } from './audio-analyzer.js';
+import { type FactsView, type ShotView } from './facts-view.js';
+import { lookConsistencySection, lookOverallSection } from './look-analyzer.js';
+import { describeLook } from './look-verdicts.js';
+import { bullets } from './markdown.js';
+import type { LocalAnalyzer, Section } from './section.js';
+import { blackFrozenSection, pacingSection } from './shots-analyzer.js';
+import { coveredLength, overlapLength, subtractSpans } from './spans.js';
+import type { TimeSpan } from '../../domain/index.js';
+
+const maxDetailedShots = 80;
+
+function within(spans: readonly TimeSpan[], shot: TimeSpan): TimeSpan[] {
+  return spans
+    .filter((span) => overlapLength(span, shot) > 0)
+    .map((span) => ({ start_s: Math.max(span.start_s, shot.start_s), end_s: Math.min(span.end_s, shot.end_s) }));
+}
+
+function soundLine(view: FactsView, shot: ShotView): string {
+  const { clock } = view;
+  if (!view.has_audio) return 'Sound: no audio track.';
+  const silent = within(view.silences, shot);
+  if (silent.length === 0) return 'Sound: sound throughout.';
+  if (coveredLength(shot, silent) >= 0.98 * shot.length_s) return 'Sound: silent throughout.';
+  const heard = subtractSpans(shot, silent).map((span) => clock.span(span.start_s, span.end_s));
+  return `Sound: silent ${silent.map((span) => clock.span(span.start_s, span.end_s)).join(', ')}; sound ${heard.join(', ')}.`;
+}
+
+function shotEntry(view: FactsView, shot: ShotView): string {
+  const { clock } = view;
+  const lines: string[] = [];
+  const look = describeLook(shot.look);
+  lines.push(look ? `Picture: ${look}.` : 'Picture: not measured.');
+  lines.push(soundLine(view, shot));
+  for (const span of within(view.black, shot)) lines.push(`Black frames ${clock.span(span.start_s, span.end_s)}.`);
+  for (const span of within(view.frozen, shot)) lines.push(`Frozen picture ${clock.span(span.start_s, span.end_s)}.`);
+  const isLast = shot.number === view.shots.length;
+  lines.push(isLast ? `The video ends at ${clock.precise(view.duration_s)}.` : `Hard cut at ${clock.precise(shot.end_s)}.`);
+  return `**${clock.span(shot.start_s, shot.end_s)} · shot ${shot.number}** (${clock.length(shot.length_s)})\n\n${bullets(lines)}`;
+}
+
+export const timelineSection: Section = {
+  id: 'timeline',
+  title: 'Timeline',
+  write(view) {
+    if (view.shots.length === 0) return 'Nothing could be measured along the video, so there is no timeline.';
+    const detailed = view.shots.slice(0, maxDetailedShots).map((shot) => shotEntry(view, shot));
+    const rest = view.shots.length - detailed.length;
+    const tail = rest > 0 ? `\n\n_${rest} more shots, to ${view.clock.precise(view.duration_s)}, are listed in the pacing figures only._` : '';
+    return `Shot by shot, with what was measured in each. The picture itself (people, objects, actions, on-screen text) is not described: a measurement cannot see it.\n\n${detailed.join('\n\n')}${tail}`;
+  },
+};
+
+export const fullAnalyzer: LocalAnalyzer = {
+  id: 'full',
+  title: 'full timeline',
+  specialty: [
+    timelineSection,
+    pacingSection,
+    blackFrozenSection,
+    loudnessSection,
+    silencesSection,
+    lookOverallSection,
+    lookConsistencySection,
+  ],
+};
