@@ -111,6 +111,15 @@ export class VideoLibrary {
     };
   }
 
+  /**
+   * Streams a stored video's bytes, or an inclusive byte range of them.
+   * @throws Error when the id is not one this library issues
+   */
+  openRead(id: string, range?: { start: number; end: number }): Readable {
+    if (!isValidVideoId(id)) throw new Error(`Invalid video id ${JSON.stringify(id.slice(0, 80))}`);
+    return this.deps.blobs.openRead(id, range);
+  }
+
   /** The thumbnail JPEG's path, or undefined when the video or its thumbnail is unknown. */
   async thumbnailPath(id: string): Promise<string | undefined> {
     if (!isValidVideoId(id)) return undefined;

@@ -1,0 +1,171 @@
+import { createReadStream } from 'node:fs';
+import type {} from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { VideoRecord } from '../../domain/index.js';
+import type { VideoLibrary } from '../../videos/video-library.js';
+import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+
+export interface VideoRouteDeps {
+  library: VideoLibrary;
+  /** true while an unfinished job uses the video (it cannot be deleted then) */
+  isVideoInUse(id: string): Promise<boolean>;
+}
+
+const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const;
+const errorResponse = { type: 'object', properties: { detail: { type: 'string' }, code: { type: 'string' } } } as const;
+const videoRecordSchema = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    id: { type: 'string' },
+    filename: { type: 'string' },
+    size: { type: 'integer' },
+    content_type: { type: 'string' },
+    duration_s: { type: 'number' },
+    width: { type: ['integer', 'null'] },
+    height: { type: ['integer', 'null'] },
+    fps: { type: ['number', 'null'] },
+    has_audio: { type: 'boolean' },
+    video_codec: { type: ['string', 'null'] },
+    audio_codec: { type: ['string', 'null'] },
+    sha256: { type: 'string' },
+    created_at: { type: 'string' },
+  },
+} as const;
+const videoListSchema = { type: 'object', properties: { videos: { type: 'array', items: videoRecordSchema } } } as const;
+const tags = ['videos'];
+
+/** Upload, list, stream (with Range), inspect and delete videos. */
+export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps): void {
+  const { library } = deps;
+
+  const requireVideo = async (id: string): Promise<VideoRecord> => {
+    const record = await library.get(id);
+    if (!record) throw notFound(`Video ${id} not found`);
+    return record;
+  };
+
+  app.post('/api/video/upload', {
+    schema: {
+      tags,
+      summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored',
+      consumes: ['multipart/form-data'],
+      response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse },
+    },
+  }, async (request) => {
+    if (!request.isMultipart()) throw badRequest('Expected a multipart/form-data body with a "file" field');
+    // one byte over the limit reaches the library, which refuses it with a clear message
+    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } });
+    if (!part) throw badRequest('The multipart body has no "file" field');
+    if (part.fieldname !== 'file') throw badRequest(`Expected the video in a multipart field named "file", got "${part.fieldname}"`);
+    try {
+      return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw payloadTooLarge(`Upload is larger than the limit of ${library.maxUploadBytes} bytes`);
+      }
+      throw error;
+    }
+  });
+
+  app.get('/api/videos', {
+    schema: { tags, summary: 'List the stored videos, newest first', response: { 200: videoListSchema } },
+  }, async () => ({ videos: await library.list() }));
+
+  app.post('/api/videos/samples', {
+    schema: { tags, summary: 'Generate and add the built-in sample videos (known cuts and silences)', response: { 200: videoListSchema } },
+  }, async () => ({ videos: await library.addSampleVideos() }));
+
+  app.get<{ Params: { id: string } }>('/api/video/:id', {
+    schema: {
+      tags,
+      summary: 'The video bytes; honours a single "Range: bytes=" request (206), so players can seek',
+      params: idParams,
+      produces: ['video/*'],
+      response: { 404: errorResponse, 416: errorResponse },
+    },
+  }, async (request, reply) => {
+    const record = await requireVideo(request.params.id);
+    const size = record.size;
+    const range = parseRange(request.headers.range, size);
+    if (range === 'unsatisfiable') {
+      reply.header('Content-Range', `bytes */${size}`);
+      throw new HttpError(416, `Range ${request.headers.range} is outside the video's ${size} bytes`, 'RANGE_NOT_SATISFIABLE');
+    }
+    const stream = library.openRead(record.id, range);
+    reply
+      .header('Content-Type', record.content_type)
+      .header('Accept-Ranges', 'bytes')
+      .header('ETag', `"${record.sha256}"`)
+      .header('X-Content-Type-Options', 'nosniff');
+    if (range) {
+      reply.status(206).header('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+    }
+    return reply.header('Content-Length', range ? range.end - range.start + 1 : size).send(stream);
+  });
+
+  app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
+    schema: { tags, summary: 'The stored metadata of a video', params: idParams, response: { 200: videoRecordSchema, 404: errorResponse } },
+  }, async (request) => requireVideo(request.params.id));
+
+  app.get<{ Params: { id: string } }>('/api/video/:id/thumbnail', {
+    schema: { tags, summary: 'A JPEG thumbnail, 320 px wide', params: idParams, produces: ['image/jpeg'], response: { 404: errorResponse } },
+  }, async (request, reply) => {
+    await requireVideo(request.params.id);
+    const path = await library.thumbnailPath(request.params.id);
+    if (!path) throw notFound(`Video ${request.params.id} has no thumbnail`);
+    return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(createReadStream(path));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/video/:id/facts', {
+    schema: {
+      tags,
+      summary: 'What ffmpeg measured in the video: cuts, shots, black and frozen segments, silences, loudness, look (measured on first request, then cached)',
+      params: idParams,
+      response: { 404: errorResponse },
+    },
+  }, async (request) => {
+    const asset = await library.asset(request.params.id);
+    if (!asset) throw notFound(`Video ${request.params.id} not found`);
+    return asset.facts();
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/video/:id', {
+    schema: {
+      tags,
+      summary: 'Delete a video, its file and thumbnail (409 while an unfinished job uses it)',
+      params: idParams,
+      response: {
+        200: { type: 'object', properties: { deleted: { type: 'boolean' }, id: { type: 'string' } } },
+        404: errorResponse,
+        409: errorResponse,
+      },
+    },
+  }, async (request) => {
+    const { id } = await requireVideo(request.params.id);
+    if (await deps.isVideoInUse(id)) throw conflict(`Video ${id} is used by a job that has not finished; cancel or wait for it first`);
+    if (!(await library.delete(id))) throw notFound(`Video ${id} not found`);
+    return { deleted: true, id };
+  });
+}
+
+/**
+ * A single "bytes=" range, resolved against `size` (inclusive ends). Syntax we
+ * do not serve (several ranges, other units, garbage) is ignored, as HTTP
+ * allows: the whole file is sent.
+ */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  if (match[1] === '') {
+    const suffix = Number(match[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(match[1]);
+  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size) return 'unsatisfiable';
+  if (end < start) return undefined;
+  return { start, end };
+}
