@@ -38,7 +38,7 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening, so tests can inject or listen on any port. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, disableRequestLogging: false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024 });
   installErrorHandler(app);
   const allowedOrigin = (origin: string | undefined) => (origin && deps.corsOrigins.includes(origin) ? origin : undefined);
   await app.register(cors, { origin: (origin, callback) => callback(null, allowedOrigin(origin) !== undefined) });

@@ -47,17 +47,30 @@ describe('a comparison with the built-in local models, no key, no network', () =
   });
 
   it('streams live progress over SSE until the job completes', async () => {
+    let createdId: string | undefined;
+    let ready!: () => void;
+    const streamReady = new Promise<void>((resolve) => (ready = resolve));
+    const streamed = readEvents(`${server.url}/api/events`, (event) => {
+      if (event.type === 'ready') ready();
+      if (event.type === 'created') createdId ??= event.data.job_id;
+      return event.type === 'status' && event.data.job_id === createdId && event.data.status === 'completed';
+    });
+    await streamReady;
     const created = await api(`${server.url}/api/compare-async`, { method: 'POST', json: { video_id: video.id, prompt: 'How is the audio?', models: localModels } });
     expect(created.body.status).toBe('pending');
-    const events = await readEvents(`${server.url}/api/jobs/${created.body.job_id}/events`);
+    const events = (await streamed).filter((e) => e.data.job_id === created.body.job_id);
     const types = events.map((e) => e.type);
-    expect(types[0]).toBe('snapshot');
+    expect(types[0]).toBe('created');
     expect(types.filter((t) => t === 'model_result')).toHaveLength(4);
     expect(types).toContain('evaluation');
-    const last = events.at(-1)!;
-    expect(last).toMatchObject({ type: 'status', data: { status: 'completed', progress: 100 } });
+    expect(events.at(-1)).toMatchObject({ type: 'status', data: { status: 'completed', progress: 100 } });
     const progress = events.filter((e) => e.type === 'progress' || e.type === 'status').map((e) => e.data.progress);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    // a per-job stream of a finished job sends its snapshot and ends
+    const perJob = await readEvents(`${server.url}/api/jobs/${created.body.job_id}/events`);
+    expect(perJob).toHaveLength(1);
+    expect(perJob[0]).toMatchObject({ type: 'snapshot', data: { status: 'completed', progress: 100 } });
   });
 
   it('lists jobs newest first with seed fields and deletes and cleans up', async () => {
