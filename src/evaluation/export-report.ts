@@ -1,6 +1,7 @@
 import { classifyPrompt, type CompareResponse } from '../domain/index.js';
 import { renderHtmlReport } from './html-report.js';
 import type { Leaderboard } from './leaderboard.js';
+import { scoreFor } from './score-lookup.js';
 
 export type ExportFormat = 'csv' | 'json' | 'html';
 
@@ -62,7 +63,7 @@ function toCsv(input: ExportInput): string {
   for (const comparison of input.comparisons) {
     const category = classifyPrompt(comparison.prompt);
     for (const result of comparison.results) {
-      const score = comparison.evaluation?.find((s) => s.model_name === result.model_id) ?? comparison.evaluation?.find((s) => s.model_name === result.model_name);
+      const score = scoreFor(comparison, result);
       const row: Record<(typeof csvColumns)[number], string | number | null> = {
         job_id: input.job_id,
         video_id: comparison.video_id,

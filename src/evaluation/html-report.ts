@@ -1,6 +1,7 @@
-import type { CompareResponse, ModelResult, ModelScore } from '../domain/index.js';
+import type { CompareResponse, ModelResult, ScoredModel } from '../domain/index.js';
 import type { ExportInput } from './export-report.js';
 import type { LeaderboardRow } from './leaderboard.js';
+import { scoreFor } from './score-lookup.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -32,7 +33,7 @@ function list(title: string, items: string[]): string {
   return items.length === 0 ? '' : `<h4>${title}</h4><ul>${items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
 }
 
-function answer(result: ModelResult, score: ModelScore | undefined): string {
+function answer(result: ModelResult, score: ScoredModel | undefined): string {
   const heading = `${e(result.model_name)} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
   const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}` : '';
   const body = result.error !== null ? `<p class="error">Error: ${e(result.error)}</p>` : `<pre>${e(result.response ?? '')}</pre>`;
@@ -40,12 +41,11 @@ function answer(result: ModelResult, score: ModelScore | undefined): string {
 }
 
 function comparisonSection(comparison: CompareResponse, index: number, videoName: string): string {
-  const scoreFor = (r: ModelResult) =>
-    comparison.evaluation?.find((s) => s.model_name === r.model_id) ?? comparison.evaluation?.find((s) => s.model_name === r.model_name);
+  const scoreOf = (r: ModelResult) => scoreFor(comparison, r);
   const rows = comparison.results
     .map(
       (r) =>
-        `<tr><td>${e(r.model_name)}</td><td class="num">${e(scoreFor(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
+        `<tr><td>${e(r.model_name)}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
         `<td class="num">${e(r.output_tokens)}</td><td class="num">${money(r.cost_usd)}</td><td class="error">${r.error !== null ? e(r.error) : ''}</td></tr>`,
     )
     .join('\n');
@@ -57,7 +57,7 @@ function comparisonSection(comparison: CompareResponse, index: number, videoName
   return (
     `<section><h2>${index + 1}. ${e(videoName)}</h2><p><strong>Prompt:</strong> ${e(comparison.prompt)}</p>${judge}` +
     `<table><thead><tr><th>Model</th><th>Score</th><th>Latency (ms)</th><th>Input tokens</th><th>Output tokens</th><th>Cost</th><th>Error</th></tr></thead><tbody>${rows}</tbody></table>` +
-    comparison.results.map((r) => answer(r, scoreFor(r))).join('\n') +
+    comparison.results.map((r) => answer(r, scoreOf(r))).join('\n') +
     '</section>'
   );
 }

@@ -1,4 +1,5 @@
-import { classifyPrompt, type CompareResponse, type ModelResult, type ModelScore } from '../domain/index.js';
+import { classifyPrompt, type CompareResponse, type ModelResult } from '../domain/index.js';
+import { scoreFor } from './score-lookup.js';
 
 /** One model's figures over a set of comparisons. */
 export interface LeaderboardRow {
@@ -39,14 +40,9 @@ interface Tally {
   errors: number;
 }
 
-/** The score a comparison's evaluation gives a result (matched by model id, else by seed-style name). */
-function scoreOf(evaluation: ModelScore[], result: ModelResult): number | undefined {
-  return (evaluation.find((s) => s.model_name === result.model_id) ?? evaluation.find((s) => s.model_name === result.model_name))?.score;
-}
-
 function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): void {
   const scored = comparison.results
-    .map((result) => ({ result, score: comparison.evaluation ? scoreOf(comparison.evaluation, result) : undefined }))
+    .map((result) => ({ result, score: scoreFor(comparison, result)?.score }))
     .filter((s): s is { result: ModelResult; score: number } => typeof s.score === 'number');
   const top = scored.length > 0 ? Math.max(...scored.map((s) => s.score)) : null;
 
