@@ -1,4 +1,4 @@
-import { bullets, capRows, measured, signed, table } from './markdown.js';
+import { bullets, capRows, signed, table } from './markdown.js';
 import type { LocalAnalyzer, Section } from './section.js';
 import { spanLength } from './spans.js';
 
@@ -6,6 +6,10 @@ import { spanLength } from './spans.js';
 export const targetLufs = -14;
 /** Ceiling that leaves headroom for lossy encoding. */
 export const truePeakCeilingDbtp = -1;
+
+function withUnit(value: number | null, unit: string): string {
+  return value === null ? 'not measured' : `${value.toFixed(1)} ${unit}`;
+}
 
 function integratedVerdict(lufs: number | null, peak: number | null): string {
   if (lufs === null) return 'not measured';
@@ -48,9 +52,9 @@ export const loudnessSection: Section = {
     }
     const { integrated_lufs, true_peak_dbtp, loudness_range_lu } = view.loudness;
     const rows = [
-      ['Integrated loudness', `${measured(integrated_lufs, 1)} LUFS`, `${targetLufs} LUFS (streaming)`, integratedVerdict(integrated_lufs, true_peak_dbtp)],
-      ['True peak', `${measured(true_peak_dbtp, 1)} dBTP`, `at most ${truePeakCeilingDbtp} dBTP`, peakVerdict(true_peak_dbtp)],
-      ['Loudness range', `${measured(loudness_range_lu, 1)} LU`, 'about 4–12 LU', rangeVerdict(loudness_range_lu)],
+      ['Integrated loudness', withUnit(integrated_lufs, 'LUFS'), `${targetLufs} LUFS (streaming)`, integratedVerdict(integrated_lufs, true_peak_dbtp)],
+      ['True peak', withUnit(true_peak_dbtp, 'dBTP'), `at most ${truePeakCeilingDbtp} dBTP`, peakVerdict(true_peak_dbtp)],
+      ['Loudness range', withUnit(loudness_range_lu, 'LU'), 'about 4–12 LU', rangeVerdict(loudness_range_lu)],
     ];
     return `${table(['Measure', 'Value', 'Target', 'Verdict'], rows)}\n\nMeasured with ffmpeg's EBU R128 meter over the whole video.`;
   },

@@ -12,10 +12,10 @@ export const lookOverallSection: Section = {
     const { look } = view;
     if (!hasLook(look)) return 'Picture statistics (brightness, contrast, colour) were not measured for this video.';
     const lines = [
-      `Brightness ${measured(look.brightness)} of 255: ${exposureVerdict(look.brightness)}.`,
-      `Contrast ${measured(look.contrast)}: ${contrastVerdict(look.contrast)}.`,
-      `Saturation ${measured(look.saturation)}: ${saturationVerdict(look.saturation)}.`,
-      `Colour cast: ${castVerdict(look)}.`,
+      `Brightness ${measured(look.brightness)} of 255 — ${exposureVerdict(look.brightness)}.`,
+      `Contrast ${measured(look.contrast)} — ${contrastVerdict(look.contrast)}.`,
+      `Saturation ${measured(look.saturation)} — ${saturationVerdict(look.saturation)}.`,
+      `Colour cast — ${castVerdict(look)}.`,
     ];
     return `${bullets(lines)}\n\nFigures are ffmpeg signalstats averages over the whole video (8-bit scale).`;
   },

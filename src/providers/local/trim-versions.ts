@@ -11,6 +11,17 @@ interface Segment extends TimeSpan {
   shot: ShotView;
 }
 
+/** Says which part of its shot a segment keeps. */
+function describeSegment(view: FactsView, segment: Segment): string {
+  const { shot } = segment;
+  const name = shot.number === 1 ? 'shot 1 (the opening, the hook)' : `shot ${shot.number}`;
+  const clean = cleanPart(view, shot) ?? shot;
+  const notes: string[] = [];
+  if (clean.start_s > shot.start_s + 0.05 || clean.end_s < shot.end_s - 0.05) notes.push('without its black or frozen frames');
+  if (segment.end_s < clean.end_s - 0.05) notes.push('cut short to fit');
+  return `${name}, ${notes.length > 0 ? notes.join(', ') : 'whole'}`;
+}
+
 /** The usable part of each shot, best first: sound over silence, good exposure, the opening shot as the hook. */
 function rankedPieces(view: FactsView): (Segment & { score: number })[] {
   const pieces: (Segment & { score: number })[] = [];
@@ -52,11 +63,7 @@ function writeVersion(view: FactsView, target_s: number): string {
     clock.precise(segment.start_s),
     clock.precise(segment.end_s),
     clock.tenths(spanLength(segment)),
-    segment.shot.number === 1
-      ? 'shot 1, the opening (hook)'
-      : spanLength(segment) < segment.shot.length_s - 0.05
-        ? `shot ${segment.shot.number}, its first part`
-        : `shot ${segment.shot.number}, whole`,
+    describeSegment(view, segment),
   ]);
   const total = segments.reduce((sum, segment) => sum + spanLength(segment), 0);
   const short = total < target_s - 0.5 ? ' (less than the target: the rest of the video is black, frozen or too short to use)' : '';

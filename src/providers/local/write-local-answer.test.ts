@@ -104,6 +104,11 @@ describe('trimmed versions of a longer video', () => {
     for (const row of rows) expect(row.in_s >= 20 || row.out_s <= 16).toBe(true);
   });
 
+  it('says what each segment keeps of its shot', () => {
+    expect(versionTable(15)).toContain('shot 1 (the opening, the hook), without its black or frozen frames');
+    expect(versionTable(30)).toContain('shot 9, cut short to fit');
+  });
+
   it('says the video is already shorter than the 60-second target', () => {
     expect(versionTable(60)).toContain('already 00:40.0 long, no longer than the 60-second target');
     expect(segments(versionTable(60))).toEqual([]);
