@@ -86,4 +86,22 @@ describe('checkGrounding', () => {
     expect(report.missed_cuts).toBeNull();
     expect(report.claimed_cuts).toEqual([3]);
   });
+
+  it('does not read the absence of a cut or silence, or a suggested cutaway, as a claim', () => {
+    const report = checkGrounding(
+      'Shot 1 runs 00:00–00:05; no cut within the opening 00:00–00:03.\nShot 2: cut away at 00:06–00:08 to a close-up.\nNo silences detected: there is sound throughout (00:00–00:15).',
+      { ...facts, silences: [] },
+    );
+    expect(report.claimed_cuts).toEqual([5]);
+    expect(report.silence_claims).toBe(0);
+  });
+
+  it('ties a time to "silent" only when it is near the word or continues its list', () => {
+    const report = checkGrounding(
+      'Shot 1, 00:00–00:12 (12 s): insert at 00:06–00:08 (silent here), 00:09.\nThe audio is silent 00:05–00:07, 00:08 and 00:09.',
+      facts,
+    );
+    expect(report.unsupported_silence_claims).toEqual([]);
+    expect(report.silence_claims).toBe(7);
+  });
 });

@@ -49,18 +49,27 @@ export const CUT_TOLERANCE_S = 0.5;
 const LOUDNESS_TOLERANCE_LU = 1.5;
 
 const sentenceBoundary = /\n|[.!?;](?=\s)/g;
+/** clauses: sentences further cut at ", word" (not at "00:05, 00:10" lists) and table cells */
+const clauseBoundary = /\n|[.!?;](?=\s)|,\s+(?=[A-Za-z])|\|/g;
 const cutCue = /\b(cuts?|shots?|scenes?|transitions?)\b/gi;
 /** "cut the intro", "cut it down to 15 s": the verb, not a claim that a cut exists there */
 const cutAsVerb = /^\s+(?:the|out|down|it|this|that|these|those|away|back|everything|from|here|there|off|short|some|any|to\s+(?:about\s+)?\d)\b/i;
 /** sentences proposing an edit talk about cuts to make, not cuts that exist */
-const suggestionCue = /\b(?:trim|tighten|shorten|remove|drop|delete|add|insert|move|consider|could|should|would|speed up|slow down)\b|\b(?:end|start)s?\s+(?:it\s+)?(?:at|near|around|by)\b/i;
+const suggestionCue = /\b(?:trim|tighten|shorten|remove|drop|delete|add|insert|move|keep|consider|could|should|would|speed up|slow down|cut short|to fit|cut ?aways?)\b|\b(?:end|start)s?\s+(?:it\s+)?(?:at|near|around|by)\b/i;
+/** "no cut within the opening", "no silences detected": the absence of a cut or silence, not a claim of one */
+const noCut = /\b(?:no|without(?: a| any)?|never a|not a) (?:hard )?(?:cuts?|shot changes?|scene changes?|transitions?)\b/i;
+const noSilence = /\b(?:no|without(?: any)?) silen\w*|\bnot silent\b|\bnever silent\b|\bsound throughout\b/i;
 const silenceCue = /\b(?:silen\w*|quiet|muted?|no (?:audio|sound)|dead air)\b/i;
 const loudnessClaim = /(-?\d{1,2}(?:\.\d+)?)\s?LUFS\b/gi;
 const loudnessTarget = /\b(?:target|aim|should|recommend\w*|standard|normali[sz]\w*|platforms?|spotify|youtube|tiktok|broadcast|ebu|atsc|streaming|bring|raise|lower|boost)\b|\bto\s+-\d/i;
 /** before a seconds value: words that make it a length ("a 30 s version", "lasts about 5 s") */
 const lengthBefore = /\b(?:(?:trim\w*|shorten\w*|cut|down|reduc\w*|condens\w*)\s+(?:it\s+|this\s+)?to|a|an|lasts?|lasting|of|for|each|every|per|average|avg|mean|runs?|running|long|under|over|within|than|first|last|final|only|just)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$/i;
-/** before a seconds value: words that make it a position ("at 5 s", "from 5 s to 15 s", "5 s, 10 s") */
-const positionBefore = /(?:\b(?:at|from|to|until|till|through|between|and|after|before|around|about|approximately|near|by|past|t\s*=)\s*|[@~,–—-]\s*|\(\s*)$/i;
+/**
+ * before a seconds value: what makes it a position ("at 5 s", "from 5 s to 15 s"),
+ * or a list/range continuing from a seconds position ("5 s, 10 s", "5 s–15 s");
+ * "(5.0 s)" or "00:03, 3 s" after a range are lengths
+ */
+const positionBefore = /(?:\b(?:at|from|to|until|till|through|between|and|after|before|around|about|approximately|near|by|past|t\s*=)\s*|@\s*|\d\s?s(?:ec\w*)?\s*[,–—-]\s*)$/i;
 /** after a seconds value: words that make it a length ("15s/30s/60s versions", "30 s and 60 s cuts") */
 const lengthAfter = /^(?:\s*(?:,|\/|and|or)\s*\d+(?:\.\d+)?\s?s(?:ec\w*)?)*\s*[-–]?\s*(?:versions?|cuts?|edits?|clips?|spots?|teasers?|trailers?|reels?|ads?|formats?|long|shots?|segments?|takes?|holds?|each|apiece|per\b|a piece|total|in length|or (?:less|shorter|so)|max(?:imum)?|min(?:imum)?)\b/i;
 const ratioContext = /aspect|ratio|vertical|portrait|landscape|format/i;
@@ -92,7 +101,7 @@ export function checkGrounding(text: string, facts: GroundingFacts): GroundingRe
   );
   const cutMatch = facts.cuts_s ? matchCuts(claims, facts.cuts_s) : null;
 
-  const silenceMentions = inRange.filter((m) => silenceCue.test(sentenceOf(m)));
+  const silenceMentions = silenceClaims(text, inRange);
   const unsupportedSilences = facts.silences
     ? silenceMentions
         .filter((m) => !facts.silences!.some((s) => m.seconds >= s.start_s - END_TOLERANCE_S && m.seconds <= s.end_s + END_TOLERANCE_S))
@@ -141,11 +150,11 @@ interface Sentence {
   text: string;
 }
 
-function splitSentences(text: string): Sentence[] {
+function splitSentences(text: string, boundary: RegExp = sentenceBoundary): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  for (const match of text.matchAll(sentenceBoundary)) {
-    const end = (match.index ?? 0) + 1;
+  for (const match of text.matchAll(boundary)) {
+    const end = (match.index ?? 0) + match[0].length;
     sentences.push({ start, end, text: text.slice(start, end) });
     start = end;
   }
@@ -153,8 +162,39 @@ function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
+/** how far (in characters) a time may sit from the word "silent" to be what it refers to */
+const SILENCE_REACH = 30;
+
+/**
+ * Times that say where a silence is: in a clause about silence, within reach
+ * of the word, or continuing a list or range that is ("silent 00:05–00:15, 00:20").
+ */
+function silenceClaims(text: string, mentions: TimestampMention[]): TimestampMention[] {
+  const clauses = splitSentences(text, clauseBoundary);
+  const claims: TimestampMention[] = [];
+  for (const clause of clauses) {
+    if (noSilence.test(clause.text)) continue;
+    const cues = [...clause.text.matchAll(new RegExp(silenceCue.source, 'gi'))].map((c) => ({
+      start: clause.start + (c.index ?? 0),
+      end: clause.start + (c.index ?? 0) + c[0].length,
+    }));
+    if (cues.length === 0) continue;
+    let previous: TimestampMention | null = null;
+    for (const m of mentions.filter((x) => x.index >= clause.start && x.index < clause.end)) {
+      const end = m.index + m.text.length;
+      const near = cues.some((c) => (m.index >= c.end ? m.index - c.end : c.start - end) <= SILENCE_REACH);
+      const chained = previous !== null && /^[\s,;–—\-/]*(?:and|to|until|till)?[\s–—\-]*$/i.test(text.slice(previous.index + previous.text.length, m.index));
+      if (near || chained) {
+        claims.push(m);
+        previous = m;
+      } else previous = null;
+    }
+  }
+  return claims;
+}
+
 function isCutSentence(sentence: string): boolean {
-  if (suggestionCue.test(sentence)) return false;
+  if (suggestionCue.test(sentence) || noCut.test(sentence)) return false;
   for (const match of sentence.matchAll(cutCue)) {
     const word = match[1].toLowerCase();
     const rest = sentence.slice((match.index ?? 0) + match[0].length);

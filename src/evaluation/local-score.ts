@@ -63,7 +63,9 @@ export function assessAnswer(modelId: string, text: string, category: PromptCate
       if (grounding.unmatched_cuts.length > 0) weaknesses.push(`Claims cuts the video does not have at ${formatList(grounding.unmatched_cuts)}`);
       if ((grounding.missed_cuts?.length ?? 0) > 0) weaknesses.push(`Misses the measured cuts at ${formatList(grounding.missed_cuts ?? [])}`);
     }
-  } else if (cutRelevant && facts.cuts_s.length > 0) {
+  } else if (facts.cuts_s.length === 0) {
+    groundingPoints += 3.5; // no cuts measured and none claimed: nothing invented
+  } else if (cutRelevant) {
     weaknesses.push(`Does not locate any of the ${facts.cuts_s.length} measured cuts (${formatList(facts.cuts_s)})`);
   } else groundingPoints += 3.5 / 2;
 
