@@ -1,4 +1,5 @@
-import { findTimestamps, formatPreciseTimecode, type MediaFacts, type TimeSpan, type TimestampMention } from '../domain/index.js';
+import { formatPreciseTimecode, type MediaFacts, type TimeSpan, type TimestampMention } from '../domain/index.js';
+import { clauseBoundary, findPositions, splitSentences, type TextSpan } from './answer-text.js';
 
 /** What the grounding checks compare an answer with. `null` means "not measured". */
 export interface GroundingFacts {
@@ -48,9 +49,6 @@ export const END_TOLERANCE_S = 0.5;
 export const CUT_TOLERANCE_S = 0.5;
 const LOUDNESS_TOLERANCE_LU = 1.5;
 
-const sentenceBoundary = /\n|[.!?;](?=\s)/g;
-/** clauses: sentences further cut at ", word" (not at "00:05, 00:10" lists) and table cells */
-const clauseBoundary = /\n|[.!?;](?=\s)|,\s+(?=[A-Za-z])|\|/g;
 const cutCue = /\b(cuts?|shots?|scenes?|transitions?)\b/gi;
 /** "cut the intro", "cut it down to 15 s": the verb, not a claim that a cut exists there */
 const cutAsVerb = /^\s+(?:the|out|down|it|this|that|these|those|away|back|everything|from|here|there|off|short|some|any|to\s+(?:about\s+)?\d)\b/i;
@@ -62,18 +60,6 @@ const noSilence = /\b(?:no|without(?: any)?) silen\w*|\bnot silent\b|\bnever sil
 const silenceCue = /\b(?:silen\w*|quiet|muted?|no (?:audio|sound)|dead air)\b/i;
 const loudnessClaim = /(-?\d{1,2}(?:\.\d+)?)\s?LUFS\b/gi;
 const loudnessTarget = /\b(?:target|aim|should|recommend\w*|standard|normali[sz]\w*|platforms?|spotify|youtube|tiktok|broadcast|ebu|atsc|streaming|bring|raise|lower|boost)\b|\bto\s+-\d/i;
-/** before a seconds value: words that make it a length ("a 30 s version", "lasts about 5 s") */
-const lengthBefore = /\b(?:(?:trim\w*|shorten\w*|cut|down|reduc\w*|condens\w*)\s+(?:it\s+|this\s+)?to|a|an|lasts?|lasting|of|for|each|every|per|average|avg|mean|runs?|running|long|under|over|within|than|first|last|final|only|just)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$/i;
-/**
- * before a seconds value: what makes it a position ("at 5 s", "from 5 s to 15 s"),
- * or a list/range continuing from a seconds position ("5 s, 10 s", "5 s–15 s");
- * "(5.0 s)" or "00:03, 3 s" after a range are lengths
- */
-const positionBefore = /(?:\b(?:at|from|to|until|till|through|between|and|after|before|around|about|approximately|near|by|past|t\s*=)\s*|@\s*|\d\s?s(?:ec\w*)?\s*[,–—-]\s*)$/i;
-/** after a seconds value: words that make it a length ("15s/30s/60s versions", "30 s and 60 s cuts") */
-const lengthAfter = /^(?:\s*(?:,|\/|and|or)\s*\d+(?:\.\d+)?\s?s(?:ec\w*)?)*\s*[-–]?\s*(?:versions?|cuts?|edits?|clips?|spots?|teasers?|trailers?|reels?|ads?|formats?|long|shots?|segments?|takes?|holds?|each|apiece|per\b|a piece|total|in length|or (?:less|shorter|so)|max(?:imum)?|min(?:imum)?)\b/i;
-const ratioContext = /aspect|ratio|vertical|portrait|landscape|format/i;
-
 /**
  * Checks an answer's timestamps against facts measured from the video:
  * positions later than the end (a hard fault), claimed cuts against the
@@ -90,7 +76,7 @@ const ratioContext = /aspect|ratio|vertical|portrait|landscape|format/i;
  */
 export function checkGrounding(text: string, facts: GroundingFacts): GroundingReport {
   const duration = facts.duration_s;
-  const positions = findTimestamps(text).filter((m) => isPosition(text, m));
+  const positions = findPositions(text);
   const pastEnd = positions.filter((m) => m.seconds > duration + END_TOLERANCE_S);
   const inRange = positions.filter((m) => m.seconds <= duration + END_TOLERANCE_S);
   const sentences = splitSentences(text);
@@ -130,36 +116,6 @@ export function checkGrounding(text: string, facts: GroundingFacts): GroundingRe
   };
   report.findings = describe(report, facts);
   return report;
-}
-
-/**
- * Whether a mention names a moment of the video. Clock times do, except
- * ratios ("9:16 vertical"); a seconds value does only after a word such as
- * "at"/"from"/"to", since "Shot 2: 6 s" or "a 30 s version" are lengths.
- */
-function isPosition(text: string, mention: TimestampMention): boolean {
-  const before = text.slice(Math.max(0, mention.index - 24), mention.index);
-  const after = text.slice(mention.index + mention.text.length, mention.index + mention.text.length + 40);
-  if (mention.text.includes(':')) return !ratioContext.test(before) && !ratioContext.test(after);
-  return !lengthBefore.test(before) && positionBefore.test(before) && !lengthAfter.test(after);
-}
-
-interface Sentence {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function splitSentences(text: string, boundary: RegExp = sentenceBoundary): Sentence[] {
-  const sentences: Sentence[] = [];
-  let start = 0;
-  for (const match of text.matchAll(boundary)) {
-    const end = (match.index ?? 0) + match[0].length;
-    sentences.push({ start, end, text: text.slice(start, end) });
-    start = end;
-  }
-  sentences.push({ start, end: text.length + 1, text: text.slice(start) });
-  return sentences;
 }
 
 /** how far (in characters) a time may sit from the word "silent" to be what it refers to */
@@ -241,7 +197,7 @@ function matchCuts(claims: TimestampMention[], measured: number[]) {
   return { matched, unmatched, missed: measured.filter((_, i) => !used.has(i)) };
 }
 
-function checkLoudness(text: string, sentences: Sentence[], measured: number | null): GroundingReport['loudness_claims'] {
+function checkLoudness(text: string, sentences: TextSpan[], measured: number | null): GroundingReport['loudness_claims'] {
   if (measured === null) return [];
   const claims: GroundingReport['loudness_claims'] = [];
   for (const match of text.matchAll(loudnessClaim)) {
