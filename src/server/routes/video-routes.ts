@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
+import { formatBytes } from '../../videos/local-blob-store.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
 import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
 
@@ -34,6 +35,8 @@ const videoRecordSchema = {
 } as const;
 const videoListSchema = { type: 'object', properties: { videos: { type: 'array', items: videoRecordSchema } } } as const;
 const tags = ['videos'];
+/** room for multipart boundaries, part headers and small fields around the file */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
 /** Upload, list, stream (with Range), inspect and delete videos. */
 export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps): void {
@@ -52,18 +55,27 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       consumes: ['multipart/form-data'],
       response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     if (!request.isMultipart()) throw badRequest('Expected a multipart/form-data body with a "file" field');
-    // one byte over the limit reaches the library, which refuses it with a clear message
+    const tooLarge = () => {
+      // the client may still be sending: read and discard the rest so it sees the 413
+      // instead of a reset connection, and do not reuse the connection
+      request.raw.unpipe();
+      request.raw.resume();
+      reply.header('Connection', 'close');
+      return payloadTooLarge(`Upload is larger than the limit of ${formatBytes(library.maxUploadBytes)}`);
+    };
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > library.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge();
+    // one byte over the limit reaches the library, which refuses it
     const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } });
     if (!part) throw badRequest('The multipart body has no "file" field');
     if (part.fieldname !== 'file') throw badRequest(`Expected the video in a multipart field named "file", got "${part.fieldname}"`);
     try {
       return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
     } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw payloadTooLarge(`Upload is larger than the limit of ${library.maxUploadBytes} bytes`);
-      }
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw error;
     }
   });
