@@ -1,29 +1,14 @@
 #!/usr/bin/env node
 import 'dotenv/config';
-import { Command } from 'commander';
-import { ConfigError } from '../config/env.js';
-import { serve } from './serve.js';
+import { runCli } from './run-cli.js';
 
-const program = new Command()
-  .name('vidcompare')
-  .description('Compare video-understanding models side by side')
-  .version('0.1.0');
-
-program
-  .command('serve')
-  .description('run the API server and web UI')
-  .option('-p, --port <port>', 'port (default PORT or 8000)', (v) => Number.parseInt(v, 10))
-  .option('--host <host>', 'host (default HOST or 127.0.0.1)')
-  .option('--data-dir <dir>', 'data folder (default VIDCOMPARE_DATA_DIR or ./data)')
-  .action(async (options: { port?: number; host?: string; dataDir?: string }) => {
-    await serve(options);
-  });
-
-program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+// the reader of our output went away (`vidcompare jobs | head`): stop quietly, as Unix tools do
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`vidcompare: cannot write the output: ${error.message}\n`);
   process.exit(1);
 });
+
+const { code, keepAlive } = await runCli(process.argv);
+// every command but `serve` is done: exit without waiting for idle keep-alive sockets, once stdout is flushed
+if (!keepAlive) process.stdout.write('', () => process.exit(code));

@@ -1,0 +1,50 @@
+import { Command, Option } from 'commander';
+import { registerBatchCommand } from './commands/batch-command.js';
+import { registerCatalogueCommands } from './commands/catalogue-commands.js';
+import { registerCompareCommand } from './commands/compare-command.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerExportCommand } from './commands/export-command.js';
+import { registerJobsCommand } from './commands/jobs-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { registerVideoCommands } from './commands/video-commands.js';
+import { registerWatchCommand } from './commands/watch-command.js';
+
+export const defaultServer = 'http://127.0.0.1:8000';
+
+/** Set by commands whose work goes on after their action returns (`serve`). */
+export interface ProgramState {
+  keepAlive: boolean;
+}
+
+/**
+ * The `vidcompare` command tree. Commander does not exit or print errors by
+ * itself (exitOverride, silent outputError): `runCli` turns its errors into
+ * one line and exit code 2.
+ */
+export function createProgram(state: ProgramState = { keepAlive: false }): Command {
+  const program = new Command()
+    .name('vidcompare')
+    .description('Compare video-understanding models side by side, from the terminal.')
+    .version('0.1.0')
+    .addOption(new Option('--server <url>', 'vidcompare server').env('VIDCOMPARE_SERVER').default(defaultServer))
+    .addOption(new Option('--token <token>', 'API token, sent as "Authorization: Bearer"').env('VIDCOMPARE_TOKEN'))
+    .option('--json', 'machine-readable JSON on stdout (commands that read)')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined })
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 a job failed or was cancelled (or the server refused), 2 usage error.\nNo key? Try: vidcompare demo',
+    );
+
+  registerServeCommand(program, () => (state.keepAlive = true));
+  registerVideoCommands(program);
+  registerCatalogueCommands(program);
+  registerCompareCommand(program);
+  registerBatchCommand(program);
+  registerJobsCommand(program);
+  registerExportCommand(program);
+  registerWatchCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
