@@ -4,7 +4,6 @@
  */
 export function sanitizeFilename(filename: string): string {
   const lastSegment = filename.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'video' : cleaned;
 }
