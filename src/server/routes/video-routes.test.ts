@@ -99,6 +99,10 @@ describe('video routes', () => {
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
     expect(Buffer.from(await whole.arrayBuffer()).equals(sampleBytes)).toBe(true);
 
+    const head = await fetch(`${server.url}/api/video/${video.id}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(sampleBytes.length));
+
     const part = await fetch(`${server.url}/api/video/${video.id}`, { headers: { Range: 'bytes=1000-1999' } });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 1000-1999/${sampleBytes.length}`);

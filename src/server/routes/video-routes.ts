@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
@@ -104,7 +105,6 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       reply.header('Content-Range', `bytes */${size}`);
       throw new HttpError(416, `Range ${request.headers.range} is outside the video's ${size} bytes`, 'RANGE_NOT_SATISFIABLE');
     }
-    const stream = library.openRead(record.id, range);
     reply
       .header('Content-Type', record.content_type)
       .header('Accept-Ranges', 'bytes')
@@ -113,7 +113,10 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (range) {
       reply.status(206).header('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
     }
-    return reply.header('Content-Length', range ? range.end - range.start + 1 : size).send(stream);
+    reply.header('Content-Length', range ? range.end - range.start + 1 : size);
+    // HEAD (players probing the size) needs the headers only: do not open the file
+    // (an empty stream, because an empty payload would reset Content-Length to 0)
+    return reply.send(request.method === 'HEAD' ? Readable.from([]) : library.openRead(record.id, range));
   });
 
   app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
