@@ -1,0 +1,228 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
+import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { launchBrowser, openWatchedPage, type WatchedPage } from './helpers/browser.js';
+import { BrowserTestProvider, writeBrowserTestModels } from './helpers/test-provider.js';
+import {
+  addSampleVideos,
+  chooseModels,
+  jobRow,
+  jobRows,
+  playerTime,
+  setMode,
+  startJob,
+  storedVideos,
+  timeoutMs,
+  waitForJobStatus,
+  waitForPlayerTime,
+} from './helpers/ui-actions.js';
+
+const webIndex = path.resolve('dist/web/index.html');
+const localModels = /^Local analyzer/;
+
+describe('web UI in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let scratch: string;
+  let videos: Promise<{ id: string; filename: string }[]> | undefined;
+
+  /** two uploaded sample videos (cuts-and-silence, three-shots-tone), made once for the tests that need them */
+  const ensureVideos = () =>
+    (videos ??= Promise.all([sampleVideoFile('cuts-and-silence'), sampleVideoFile('three-shots-tone')]).then(async (files) => {
+      const records = [];
+      for (const file of files) records.push(await uploadVideo(server.url, file));
+      return records;
+    }));
+
+  /** every page must end without console errors, page errors or unexpected dialogs */
+  const finish = async (watched: WatchedPage) => {
+    expect(watched.problems).toEqual([]);
+    expect(watched.dialogs.filter((d) => !d.startsWith('confirm'))).toEqual([]);
+    await watched.context.close();
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(webIndex)) throw new Error('dist/web/index.html is missing: run `npm run build:web` first (npm test does)');
+    scratch = mkdtempSync(path.join(tmpdir(), 'vidcompare-e2e-'));
+    server = await startTestServer({
+      providers: [new BrowserTestProvider()],
+      env: { VIDCOMPARE_MODELS_FILE: writeBrowserTestModels(scratch) },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop({ removeData: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('uploads several videos through the page, explains a refusal, and adds the sample videos', async () => {
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    expect(await page.title()).toContain('vidcompare');
+    await page.getByText('No videos yet.').waitFor();
+
+    const files = [await sampleVideoFile('cuts-and-silence'), await sampleVideoFile('three-shots-tone')];
+    await page.getByLabel('Choose video files to upload').setInputFiles(files);
+    const uploads = page.getByRole('list', { name: 'Uploads' }).getByRole('listitem');
+    await uploads.filter({ hasText: 'uploaded' }).nth(1).waitFor({ timeout: timeoutMs });
+    await expect(storedVideos(page).count()).resolves.toBe(2);
+    await storedVideos(page).filter({ hasText: 'cuts-and-silence.mp4' }).filter({ hasText: '00:15' }).waitFor();
+
+    // a file that is not a video: the server's refusal is shown in words
+    watched.expect(/status of 415/);
+    const notVideo = path.join(scratch, 'notes.mp4');
+    writeFileSync(notVideo, 'these are notes, not a video\n'.repeat(20));
+    await page.getByLabel('Choose video files to upload').setInputFiles(notVideo);
+    const refusal = page.getByRole('alert').filter({ hasText: 'Refused:' });
+    await refusal.waitFor({ timeout: timeoutMs });
+    expect(await refusal.textContent()).toMatch(/Refused: The uploaded file is not a video/);
+    await expect(storedVideos(page).count()).resolves.toBe(2);
+
+    await addSampleVideos(page);
+    await storedVideos(page).filter({ hasText: 'sample-three-shots-tone.mp4' }).waitFor();
+    await expect(storedVideos(page).count()).resolves.toBe(4);
+    await finish(watched);
+  });
+
+  it('runs a single comparison with the local models and judge, shows the scores, and timestamps seek the player', async () => {
+    const [video] = await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    await page.getByLabel('Video', { exact: true }).selectOption(video!.id);
+    await chooseModels(page, localModels);
+    await expect(page.getByLabel('Judge').inputValue()).resolves.toBe('local-judge');
+    // models without a key say why they cannot be picked
+    await page.getByText('unavailable: GEMINI_API_KEY not set').first().waitFor();
+
+    const jobId = await startJob(page, 'Run comparison');
+    const results = page.locator(`.results[data-job-id="${jobId}"]`);
+    const scores = results.getByTestId('score');
+    await scores.nth(3).waitFor({ timeout: 60_000 });
+    const texts = await scores.allTextContents();
+    expect(texts).toHaveLength(4);
+    for (const text of texts) expect(text).toMatch(/^\d+(\.\d)?\/10$/);
+    await waitForJobStatus(page, jobId, 'completed');
+    await results.locator('.summary').filter({ hasText: 'Overall' }).waitFor();
+
+    // a timestamp in an answer shows the video and seeks the player to it
+    expect(await playerTime(page)).toBeNull();
+    const stamps = results.locator('.card').first().locator('button.timestamp');
+    const values = (await stamps.evaluateAll((els: any[]) => els.map((el) => Number(el.dataset.seconds)))) as number[];
+    const first = values.findIndex((s) => s >= 2 && s <= 14);
+    const second = values.findIndex((s) => s >= 2 && s <= 14 && Math.abs(s - values[first]!) >= 1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    await stamps.nth(first).click();
+    await page.locator(`video.player__video[data-video-id="${video!.id}"]`).waitFor();
+    await waitForPlayerTime(page, values[first]!);
+    if (second >= 0) {
+      await stamps.nth(second).click();
+      await waitForPlayerTime(page, values[second]!);
+    }
+    await finish(watched);
+  });
+
+  it('shows HTML written in an answer as literal text, never as markup', async () => {
+    const [video] = await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    await page.getByLabel('Video', { exact: true }).selectOption(video!.id);
+    await chooseModels(page, /^Test: HTML/);
+    await page.getByLabel('Judge').selectOption('none');
+    const jobId = await startJob(page, 'Run comparison');
+    const answer = page.locator(`.results[data-job-id="${jobId}"] .card[data-model-id="test-html"] .card__answer`);
+    await answer.getByText('<img src=x onerror=alert(1)>', { exact: false }).waitFor({ timeout: timeoutMs });
+    const text = await answer.textContent();
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain('<script>alert(2)</script>');
+    await expect(answer.locator('img, script').count()).resolves.toBe(0);
+    // the timestamp next to the HTML is still a seek button
+    await expect(answer.locator('button.timestamp').count()).resolves.toBe(1);
+    await finish(watched);
+  });
+
+  it('runs a batch: counts the comparisons, shows the score matrix, the leaderboard and the exports', async () => {
+    const pair = await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    await setMode(page, 'Batch');
+    const videoGroup = page.getByRole('group', { name: 'Videos' });
+    for (const video of pair) await videoGroup.locator(`input[value="${video.id}"]`).check();
+    const prompts = page.getByRole('group', { name: 'Prompts' }).getByRole('checkbox');
+    await prompts.nth(0).check();
+    await prompts.nth(1).check();
+    await chooseModels(page, localModels);
+    await expect(page.getByTestId('batch-count').textContent()).resolves.toMatch(/2 videos × 2 prompts = 4 comparisons/);
+    await page.getByText('Estimated cost: ≈ $0.00').waitFor();
+
+    const jobId = await startJob(page, 'Run batch');
+    await waitForJobStatus(page, jobId, 'completed', 90_000);
+    const results = page.locator(`.results[data-job-id="${jobId}"]`);
+    const leaderboard = results.locator('.leaderboard__row');
+    await leaderboard.nth(3).waitFor();
+    for (const score of await results.locator('.leaderboard__score').allTextContents()) expect(score).toMatch(/^\d+(\.\d)?\/10$/);
+    await expect(results.locator('table.matrix tbody tr').count()).resolves.toBe(2);
+    const href = await results.getByRole('link', { name: 'CSV' }).getAttribute('href');
+    expect(href).toBe(`/api/jobs/${jobId}/export?format=csv`);
+    const csv = await api(`${server.url}${href}`);
+    expect(csv.status).toBe(200);
+
+    await results.locator('button.matrix__cell').first().click();
+    await results.locator('.comparison .card').nth(3).waitFor();
+    await finish(watched);
+  });
+
+  it('cancels a running batch from the jobs panel', async () => {
+    const [video] = await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    await setMode(page, 'Batch');
+    await page.getByRole('group', { name: 'Videos' }).locator(`input[value="${video!.id}"]`).check();
+    await chooseModels(page, /^Test: answers only when cancelled/);
+    const jobId = await startJob(page, 'Run batch');
+    await waitForJobStatus(page, jobId, 'running');
+    await jobRow(page, jobId).getByRole('button', { name: /^Cancel/ }).click();
+    await waitForJobStatus(page, jobId, 'cancelled');
+    await expect(jobRow(page, jobId).getByTestId('job-status').textContent()).resolves.toBe('cancelled');
+    await expect(jobRow(page, jobId).getByRole('button', { name: /^Cancel/ }).count()).resolves.toBe(0);
+    await finish(watched);
+  });
+
+  it('rebuilds the jobs panel after a reload, and shows jobs started elsewhere live', async () => {
+    const [video] = await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    const started = await api(`${server.url}/api/compare-async`, {
+      method: 'POST',
+      json: { video_id: video!.id, prompt: 'Where are the cuts? Answer with MM:SS timestamps.', models: ['local-shots'], judge_model: 'none' },
+    });
+    expect(started.status).toBe(200);
+    await page.goto(server.url);
+    await waitForJobStatus(page, started.body.job_id, 'completed');
+
+    // a job created by another client appears without a reload (server-sent events)
+    const other = await api(`${server.url}/api/compare-async`, {
+      method: 'POST',
+      json: { video_id: video!.id, prompt: 'How loud is it?', models: ['local-audio'], judge_model: 'none' },
+    });
+    await waitForJobStatus(page, other.body.job_id, 'completed');
+
+    const before = await jobRows(page).evaluateAll((rows: any[]) => rows.map((r) => `${r.dataset.jobId}:${r.dataset.status}`));
+    await page.reload();
+    await jobRows(page).nth(before.length - 1).waitFor();
+    const after = await jobRows(page).evaluateAll((rows: any[]) => rows.map((r) => `${r.dataset.jobId}:${r.dataset.status}`));
+    expect(after).toEqual(before);
+    await page.getByText('Jobs keep running on the server when you close this page').waitFor();
+    await finish(watched);
+  });
+});

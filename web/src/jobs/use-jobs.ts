@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, describeError } from '../api/client.js';
+import { finishedStatuses, type AnyJobEvent, type JobView } from '../api/types.js';
+import { useJobEvents, type StreamState } from '../api/use-job-events.js';
+
+export interface JobsState {
+  jobs: JobView[];
+  loaded: boolean;
+  error: string | null;
+  stream: StreamState;
+  cancel(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** adds a job just created by this page (before its `created` event arrives) */
+  track(id: string): void;
+}
+
+const listLimit = 100;
+
+function upsert(jobs: JobView[], job: JobView): JobView[] {
+  const index = jobs.findIndex((j) => j.job_id === job.job_id);
+  if (index === -1) return [job, ...jobs].sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const next = jobs.slice();
+  next[index] = job;
+  return next;
+}
+
+/**
+ * Every job, rebuilt from `GET /api/jobs` on load and after each reconnection,
+ * and kept live by the server's event stream in between.
+ * `onEvent` also receives every event (the results view follows its job).
+ */
+export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
+  const [jobs, setJobs] = useState<JobView[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+  const jobsRef = useRef(jobs);
+  jobsRef.current = jobs;
+
+  const reload = useCallback(async () => {
+    try {
+      setJobs(await api.listJobs(listLimit));
+      setError(null);
+    } catch (e) {
+      setError(`Could not load the jobs: ${describeError(e)}`);
+    } finally {
+      setLoaded(true);
+    }
+  }, []);
+
+  const fetchOne = useCallback(async (id: string) => {
+    try {
+      const job = await api.job(id);
+      setJobs((current) => upsert(current, { ...job, result: null }));
+    } catch (e) {
+      // deleted meanwhile: the `deleted` event (or the next reload) settles it
+      console.warn(`vidcompare: job ${id} could not be loaded: ${describeError(e)}`);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const stream = useJobEvents({
+    onConnected: () => void reload(),
+    onEvent: (event) => {
+      switch (event.type) {
+        case 'created':
+          void fetchOne(event.data.job_id);
+          break;
+        case 'progress':
+        case 'status': {
+          const snapshot = event.data;
+          const known = jobsRef.current.some((j) => j.job_id === snapshot.job_id);
+          setJobs((current) => current.map((j) => (j.job_id === snapshot.job_id ? { ...j, ...snapshot } : j)));
+          // a finished job gains completed_at and maybe an error: take the server's full view
+          if (!known || (event.type === 'status' && finishedStatuses.includes(snapshot.status))) void fetchOne(snapshot.job_id);
+          break;
+        }
+        case 'deleted':
+          setJobs((current) => current.filter((j) => j.job_id !== event.data.job_id));
+          break;
+        default:
+          break;
+      }
+      onEventRef.current?.(event);
+    },
+  });
+
+  const cancel = useCallback(
+    async (id: string) => {
+      try {
+        await api.cancelJob(id);
+        setError(null);
+      } catch (e) {
+        setError(`Could not cancel the job: ${describeError(e)}`);
+      }
+      await fetchOne(id);
+    },
+    [fetchOne],
+  );
+
+  const remove = useCallback(async (id: string) => {
+    try {
+      await api.deleteJob(id);
+      setJobs((current) => current.filter((j) => j.job_id !== id));
+      setError(null);
+    } catch (e) {
+      setError(`Could not delete the job: ${describeError(e)}`);
+    }
+  }, []);
+
+  const track = useCallback((id: string) => void fetchOne(id), [fetchOne]);
+
+  return { jobs, loaded, error, stream, cancel, remove, track };
+}
