@@ -36,11 +36,13 @@ export interface MultipartBody {
   contentType: string;
 }
 
-/** `name="..."`, with an RFC 5987 `filename*` when the name is not plain ASCII */
+/**
+ * `filename="..."` the way browsers write it (WHATWG HTML form encoding):
+ * UTF-8 as is, with `"`, CR and LF percent-encoded. Busboy (the server) and
+ * undici read this; they do not agree on RFC 5987 `filename*`.
+ */
 function dispositionFilename(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  if (ascii === name) return `filename="${ascii}"`;
-  return `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return `filename="${name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
 }
 
 /**

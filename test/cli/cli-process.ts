@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const mainTs = path.join(root, 'src/cli/main.ts');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunningCli {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** resolves once stdout matches (fails if the process exits first) */
+  waitForStdout(pattern: RegExp | string): Promise<void>;
+  done: Promise<CliResult>;
+}
+
+/** The environment the CLI runs in: the test's, without any server or token settings of the machine. */
+function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['VIDCOMPARE_SERVER', 'VIDCOMPARE_TOKEN', 'VIDCOMPARE_DATA_DIR', 'FORCE_COLOR', 'GEMINI_API_KEY', 'GOOGLE_API_KEY']) delete base[name];
+  return { ...base, ...env };
+}
+
+/** Starts `node --import tsx src/cli/main.ts ...args` as a real subprocess (stdout and stderr are pipes, not terminals). */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...args], { cwd: root, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const watchers: { pattern: RegExp | string; resolve(): void; reject(error: Error): void }[] = [];
+  const matches = (pattern: RegExp | string) => (typeof pattern === 'string' ? stdout.includes(pattern) : pattern.test(stdout));
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const watcher of watchers.splice(0)) {
+      if (matches(watcher.pattern)) watcher.resolve();
+      else watchers.push(watcher);
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      for (const watcher of watchers.splice(0)) watcher.reject(new Error(`CLI exited (${code}) before printing ${watcher.pattern}\nstdout: ${stdout}\nstderr: ${stderr}`));
+      resolve({ code, stdout, stderr });
+    });
+  });
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    waitForStdout(pattern) {
+      if (matches(pattern)) return Promise.resolve();
+      return new Promise((resolve, reject) => watchers.push({ pattern, resolve, reject }));
+    },
+    done,
+  };
+}
+
+/** Runs the CLI to the end. */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  return startCli(args, env).done;
+}
+
+/** stdout parsed as JSON, with the output in the failure message */
+export function parseJson<T = any>(result: CliResult): T {
+  try {
+    return JSON.parse(result.stdout) as T;
+  } catch {
+    throw new Error(`stdout is not JSON (exit ${result.code}):\n${result.stdout}\nstderr: ${result.stderr}`);
+  }
+}
