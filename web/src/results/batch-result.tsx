@@ -25,7 +25,7 @@ export function BatchResult({ result, videos, jobActive }: BatchResultProps) {
       </p>
       {rows.length > 0 && <LeaderboardChart rows={rows} />}
       <ScoreMatrix comparisons={result.comparisons} videos={videoMap} selected={selected} onSelect={(i) => setSelected(i === selected ? null : i)} />
-      {chosen && <CompareResult comparison={chosen} video={videoMap.get(chosen.video_id)} jobActive={jobActive} nested />}
+      {chosen && <CompareResult comparison={chosen} video={videoMap.get(chosen.video_id)} jobActive={jobActive} />}
     </div>
   );
 }

@@ -2,18 +2,17 @@ import type { CompareResponse, VideoRecord } from '../api/types.js';
 import { formatCost, formatTokens } from '../components/format.js';
 import { Notice } from '../components/notice.js';
 import { usePlayer } from '../videos/player-context.js';
+import { AnswerMarkdown } from './answer-markdown.js';
 import { ModelCard } from './model-card.js';
 
 interface CompareResultProps {
   comparison: CompareResponse;
   video?: VideoRecord;
   jobActive: boolean;
-  /** heading level context: a batch nests this under its own heading */
-  nested?: boolean;
 }
 
 /** One video × prompt: the overall verdict and one card per model, best score first. */
-export function CompareResult({ comparison, video, jobActive, nested }: CompareResultProps) {
+export function CompareResult({ comparison, video, jobActive }: CompareResultProps) {
   const player = usePlayer();
   const scoreOf = (modelId: string) => comparison.evaluation?.find((s) => s.model_id === modelId);
   const scores = (comparison.evaluation ?? []).map((s) => s.score);
@@ -21,25 +20,29 @@ export function CompareResult({ comparison, video, jobActive, nested }: CompareR
   const ordered = comparison.results
     .map((result, index) => ({ result, index, score: scoreOf(result.model_id) }))
     .sort((a, b) => (b.score?.score ?? -1) - (a.score?.score ?? -1) || a.index - b.index);
-  const Heading = nested ? 'h4' : 'h3';
+  const tokensKnown = comparison.results.some((r) => r.input_tokens !== null || r.output_tokens !== null);
+  const totals = `total ${formatCost(comparison.totals.cost_usd)}${
+    tokensKnown ? `, ${formatTokens(comparison.totals.input_tokens)} tokens in / ${formatTokens(comparison.totals.output_tokens)} out` : ''
+  }`;
 
   return (
     <div className="comparison" data-testid="comparison">
       <div className="comparison__head">
-        <Heading className="comparison__prompt">“{comparison.prompt}”</Heading>
+        <h3 className="comparison__prompt">“{comparison.prompt}”</h3>
         <p className="muted">
           on{' '}
           <button type="button" className="linklike" onClick={() => player.select(comparison.video_id)}>
             {video?.filename ?? comparison.video_id}
           </button>
           {' · '}judge: {comparison.judge_model ?? 'none'}
-          {' · '}total {formatCost(comparison.totals.cost_usd)}, {formatTokens(comparison.totals.input_tokens)} in / {formatTokens(comparison.totals.output_tokens)} out
+          {' · '}
+          {totals}
         </p>
       </div>
       {comparison.overall_summary && (
         <div className="summary">
           <p className="summary__title">Overall</p>
-          <p>{comparison.overall_summary}</p>
+          <AnswerMarkdown text={comparison.overall_summary} videoId={comparison.video_id} />
         </div>
       )}
       {comparison.evaluation_error && <Notice kind="warning">The judge could not score these answers: {comparison.evaluation_error}</Notice>}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, describeError } from '../api/client.js';
 import { isBatchResult, type JobResult, type JobView, type VideoRecord } from '../api/types.js';
 import { formatEta } from '../components/format.js';
 import { Notice } from '../components/notice.js';
+import { reveal } from '../components/reveal.js';
 import { BatchResult } from './batch-result.js';
 import { CompareResult } from './compare-result.js';
 import { ExportLinks } from './export-links.js';
@@ -22,10 +23,13 @@ export function ResultsPanel({ jobId, job, videos, revision, onClose }: ResultsP
   const [result, setResult] = useState<JobResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const status = job?.status;
+  const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
     setResult(null);
     setError(null);
+    // a job just started or opened: bring its results into view (on a phone they are far down)
+    reveal(panel.current, 'start');
   }, [jobId]);
 
   useEffect(() => {
@@ -46,7 +50,7 @@ export function ResultsPanel({ jobId, job, videos, revision, onClose }: ResultsP
   const active = status === 'pending' || status === 'running';
   const eta = active ? formatEta(job?.eta_seconds) : null;
   return (
-    <section className="panel results" aria-labelledby="results-heading" data-job-id={jobId}>
+    <section ref={panel} className="panel results" aria-labelledby="results-heading" data-job-id={jobId}>
       <div className="panel__head">
         <h2 id="results-heading">Results</h2>
         <span className="results__actions">

@@ -38,6 +38,8 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
                   const comparison = cell(videoId, prompt);
                   if (!comparison) return <td key={i}>—</td>;
                   const open = comparison.item_index === selected;
+                  const scores = comparison.evaluation?.map((s) => s.score) ?? [];
+                  const top = scores.length > 1 ? Math.max(...scores) : null;
                   return (
                     <td key={i} className={open ? 'matrix__cell--open' : undefined}>
                       <button
@@ -50,7 +52,7 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
                         {comparison.results.map((r) => {
                           const score = comparison.evaluation?.find((s) => s.model_id === r.model_id)?.score;
                           return (
-                            <span key={r.model_id} className="matrix__score">
+                            <span key={r.model_id} className={`matrix__score${score !== undefined && score === top ? ' matrix__score--top' : ''}`}>
                               <span className="matrix__model">{r.model_id}</span>
                               <span>{r.error ? 'error' : score === undefined ? '—' : formatScore(score)}</span>
                             </span>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { reveal } from '../components/reveal.js';
 
 /** The one video player on the page: which video it shows, and seeking it from anywhere (answers' timestamps). */
 export interface PlayerApi {
@@ -19,9 +20,7 @@ function applySeek(element: HTMLVideoElement, seconds: number): void {
   };
   if (element.readyState >= HTMLMediaElement.HAVE_METADATA) go();
   else element.addEventListener('loadedmetadata', go, { once: true });
-  const box = element.getBoundingClientRect();
-  const visible = box.top >= 0 && box.bottom <= window.innerHeight;
-  if (!visible) element.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  reveal(element);
 }
 
 export function PlayerProvider({ children }: { children: ReactNode }) {
