@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -75,11 +75,16 @@ describe('web UI in a real browser', () => {
     await expect(storedVideos(page).count()).resolves.toBe(2);
     await storedVideos(page).filter({ hasText: 'cuts-and-silence.mp4' }).filter({ hasText: '00:15' }).waitFor();
 
-    // a file that is not a video: the server's refusal is shown in words
+    // a file dropped on the drop zone that is not a video: the server's refusal is shown in words
     watched.expect(/status of 415/);
-    const notVideo = path.join(scratch, 'notes.mp4');
-    writeFileSync(notVideo, 'these are notes, not a video\n'.repeat(20));
-    await page.getByLabel('Choose video files to upload').setInputFiles(notVideo);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const browser = globalThis as any;
+      const transfer = new browser.DataTransfer();
+      transfer.items.add(new browser.File(['these are notes, not a video\n'.repeat(20)], 'notes.mp4', { type: 'video/mp4' }));
+      return transfer;
+    });
+    await page.getByTestId('dropzone').dispatchEvent('dragover', { dataTransfer });
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer });
     const refusal = page.getByRole('alert').filter({ hasText: 'Refused:' });
     await refusal.waitFor({ timeout: timeoutMs });
     expect(await refusal.textContent()).toMatch(/Refused: The uploaded file is not a video/);
@@ -223,6 +228,25 @@ describe('web UI in a real browser', () => {
     const after = await jobRows(page).evaluateAll((rows: any[]) => rows.map((r) => `${r.dataset.jobId}:${r.dataset.status}`));
     expect(after).toEqual(before);
     await page.getByText('Jobs keep running on the server when you close this page').waitFor();
+    await finish(watched);
+  });
+
+  it('fits a phone screen: no sideways scrolling, results reachable from a link', async () => {
+    const [video] = await ensureVideos();
+    const started = await api(`${server.url}/api/compare-async`, {
+      method: 'POST',
+      json: { video_id: video!.id, prompt: 'Review the editing with MM:SS timestamps.', models: ['local-full', 'local-look'], judge_model: 'local-judge' },
+    });
+    const watched = await openWatchedPage(browser, { width: 390, height: 844 });
+    const { page } = watched;
+    await page.goto(`${server.url}/#job=${started.body.job_id}`);
+    await page.locator(`.results[data-job-id="${started.body.job_id}"]`).getByTestId('score').nth(1).waitFor({ timeout: 60_000 });
+    await setMode(page, 'Batch');
+    const overflow = await page.evaluate(() => {
+      const root = (globalThis as any).document.documentElement;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBe(0);
     await finish(watched);
   });
 });

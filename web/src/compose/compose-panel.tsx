@@ -6,7 +6,8 @@ import { CostSummary } from './cost-summary.js';
 import { JudgePicker, judgeOptions } from './judge-picker.js';
 import { ModeSwitch, type CompareMode } from './mode-switch.js';
 import { ModelPicker } from './model-picker.js';
-import { batchPrompts, BatchPromptPicker, SinglePromptPicker } from './prompt-picker.js';
+import { batchPrompts } from './batch-prompts.js';
+import { BatchPromptPicker, SinglePromptPicker } from './prompt-picker.js';
 import type { Catalogue } from './use-catalogue.js';
 import { VideoPicker } from './video-picker.js';
 

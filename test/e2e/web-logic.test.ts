@@ -1,0 +1,75 @@
+import type { Root } from 'hast';
+import { describe, expect, it } from 'vitest';
+import type { ModelDetail } from '../../web/src/api/types.js';
+import { estimateCost } from '../../web/src/compose/cost-estimate.js';
+import { batchPrompts } from '../../web/src/compose/batch-prompts.js';
+import { splitMarkdownTables, splitRow } from '../../web/src/results/markdown-tables.js';
+import { findClockTimestamps, rehypeTimestamps } from '../../web/src/results/timestamps.js';
+
+// The web UI's pure logic, run by vitest in Node (the vitest config only collects src/ and test/).
+
+describe('findClockTimestamps', () => {
+  it('reads MM:SS, H:MM:SS and MM:SS.s, and skips impossible clocks', () => {
+    const found = findClockTimestamps('cut at 00:05, 1:02:03 and 00:10.5; not 12:75; range 00:01-00:02');
+    expect(found.map((f) => [f.text, f.seconds])).toEqual([
+      ['00:05', 5],
+      ['1:02:03', 3723],
+      ['00:10.5', 10.5],
+      ['00:01', 1],
+      ['00:02', 2],
+    ]);
+  });
+});
+
+describe('rehypeTimestamps', () => {
+  it('wraps timestamps in text, but not inside code', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'at 00:04 a cut' }] },
+        { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: '00:09' }] },
+      ],
+    };
+    rehypeTimestamps()(tree);
+    const paragraph = tree.children[0] as any;
+    expect(paragraph.children.map((c: any) => c.type === 'text' ? c.value : `<${c.tagName} ${c.properties.dataSeconds}>`)).toEqual(['at ', '<time 4>', ' a cut']);
+    expect((tree.children[1] as any).children).toEqual([{ type: 'text', value: '00:09' }]);
+  });
+});
+
+describe('splitMarkdownTables', () => {
+  it('finds pipe tables with their alignment, between prose', () => {
+    const segments = splitMarkdownTables('Intro\n\n| Shot | In |\n| --- | ---: |\n| 1 | 00:00 |\n| 2 | 00:04 |\n\nAfter');
+    expect(segments.map((s) => s.kind)).toEqual(['markdown', 'table', 'markdown']);
+    const table = segments[1] as Extract<(typeof segments)[number], { kind: 'table' }>;
+    expect(table.header).toEqual(['Shot', 'In']);
+    expect(table.align).toEqual([null, 'right']);
+    expect(table.rows).toEqual([['1', '00:00'], ['2', '00:04']]);
+  });
+
+  it('leaves pipes inside fenced code alone and keeps escaped pipes', () => {
+    expect(splitMarkdownTables('```\n| a | b |\n| --- | --- |\n```').map((s) => s.kind)).toEqual(['markdown']);
+    expect(splitRow('| a \\| b | c |')).toEqual(['a | b', 'c']);
+  });
+});
+
+describe('estimateCost', () => {
+  const model = (id: string, input: number | null, output: number | null): ModelDetail => ({
+    id, name: id, provider: 'test', role: 'answer', can_judge: false, available: true, retired_to: null, input_usd_per_mtok: input, output_usd_per_mtok: output,
+  });
+
+  it('uses nominal tokens per second of video, and lists models without a price', () => {
+    // 2 videos of 10 s × 1 prompt: input (10·300 + 200)·2 = 6400 tokens, output 2 · 1000 tokens
+    const estimate = estimateCost([model('a', 1, 2), model('b', null, null), model('local', 0, 0)], [10, 10], 1);
+    expect(estimate.usd).toBeCloseTo((6400 * 1 + 2000 * 2) / 1e6, 10);
+    expect(estimate.unpriced.map((m) => m.id)).toEqual(['b']);
+    expect(estimateCost([model('b', null, null)], [10], 1).usd).toBeNull();
+  });
+});
+
+describe('batchPrompts', () => {
+  it('takes the chosen templates then each line of free text, without duplicates', () => {
+    const templates = [{ id: 't1', name: 'T1', category: 'editing', prompt: 'Edit it' }, { id: 't2', name: 'T2', category: 'audio', prompt: 'Audio?' }];
+    expect(batchPrompts(templates, ['t2'], ' Where is the music?\n\nAudio?\n')).toEqual(['Audio?', 'Where is the music?']);
+  });
+});
