@@ -1,3 +1,7 @@
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type {
   BatchJobBody,
   CompareJobBody,
@@ -87,9 +91,7 @@ export class ApiClient {
       body = JSON.stringify(options.json);
       headers['content-type'] = 'application/json';
     }
-    const init: RequestInit & { duplex?: 'half' } = { method, headers, body, signal: options.signal };
-    // a streamed request body (upload) needs half-duplex mode in undici's fetch
-    if (body && typeof (body as ReadableStream).getReader === 'function') init.duplex = 'half';
+    const init: RequestInit = { method, headers, body, signal: options.signal };
     let response: Response;
     try {
       response = await this.fetchImpl(this.url(path, options.query), init);
@@ -108,6 +110,47 @@ export class ApiClient {
       return JSON.parse(text) as T;
     } catch {
       throw new ApiError(response.status, `The server sent a response that is not JSON for ${method} ${path}: ${text.slice(0, 120)}`, 'BAD_RESPONSE', method, path);
+    }
+  }
+
+  /**
+   * POSTs a streamed body with backpressure and constant memory, through
+   * node:http rather than fetch: undici's fetch (Node 20-24) keeps every
+   * chunk of a streamed request body in memory until the request ends
+   * (nodejs/undici#4058), so a 2 GB upload would need 2 GB of RAM.
+   */
+  async postStream<T>(path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>): Promise<T> {
+    const url = new URL(this.url(path));
+    const transport = url.protocol === 'https:' ? https : http;
+    const requestHeaders: Record<string, string> = { ...headers, accept: 'application/json' };
+    if (this.token) requestHeaders.authorization = `Bearer ${this.token}`;
+    const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = transport.request(url, { method: 'POST', headers: requestHeaders });
+      let answered = false;
+      request.once('response', (response) => {
+        answered = true;
+        // the server may answer before the whole body is sent (413, 415): stop sending
+        source.unpipe(request);
+        source.destroy();
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.once('error', (error) => reject(new ServerUnreachableError(this.baseUrl, { cause: error })));
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      request.once('error', (error) => {
+        if (!answered) reject(new ServerUnreachableError(this.baseUrl, { cause: error }));
+      });
+      pipeline(source, request).catch((error: unknown) => {
+        // after an answer, a broken pipe only means the server stopped reading; the answer says why
+        if (!answered) reject(error instanceof Error && 'code' in error ? new ServerUnreachableError(this.baseUrl, { cause: error }) : error);
+      });
+    });
+    if (status >= 400) throw parseApiError(status, text, 'POST', path);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(status, `The server sent a response that is not JSON for POST ${path}: ${text.slice(0, 120)}`, 'BAD_RESPONSE', 'POST', path);
     }
   }
 
@@ -172,7 +215,11 @@ export class ApiClient {
 
 async function toApiError(response: Response, method: string, path: string): Promise<ApiError> {
   const text = await response.text().catch((error: unknown) => `(body unreadable: ${String(error)})`);
-  let detail = text.trim() || response.statusText;
+  return parseApiError(response.status, text || response.statusText, method, path);
+}
+
+function parseApiError(status: number, text: string, method: string, path: string): ApiError {
+  let detail = text.trim() || `HTTP ${status}`;
   let code: string | undefined;
   try {
     const body = JSON.parse(text) as { detail?: unknown; code?: unknown; message?: unknown };
@@ -182,5 +229,5 @@ async function toApiError(response: Response, method: string, path: string): Pro
   } catch {
     // not JSON (a proxy's error page): keep the text
   }
-  return new ApiError(response.status, detail, code, method, path);
+  return new ApiError(status, detail, code, method, path);
 }

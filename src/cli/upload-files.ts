@@ -24,7 +24,7 @@ export function checkFiles(paths: string[]): { path: string; size: number }[] {
  */
 export async function uploadFile(client: ApiClient, path: string, onProgress?: (sent: number) => void): Promise<VideoRecord> {
   const { body, contentType } = multipartFileBody({ path, field: 'file', onProgress });
-  return client.request<VideoRecord>('POST', '/api/video/upload', { body, headers: { 'content-type': contentType } });
+  return client.postStream<VideoRecord>('/api/video/upload', body, { 'content-type': contentType });
 }
 
 /**

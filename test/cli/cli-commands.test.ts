@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +151,40 @@ describe('vidcompare CLI against a real server', () => {
     const result = await runCli(['--server', 'http://127.0.0.1:9', 'jobs']);
     expect(result.code).toBe(1);
     expect(oneLine(result)).toEqual([expect.stringMatching(/^vidcompare: Cannot reach the vidcompare server at http:\/\/127\.0\.0\.1:9 /)]);
+  });
+});
+
+describe('vidcompare CLI against a server with a token and a 5 MB upload limit', () => {
+  let guarded: TestServer;
+  beforeAll(async () => {
+    guarded = await startTestServer({ env: { VIDCOMPARE_TOKEN: 'cli-secret', VIDCOMPARE_MAX_UPLOAD_MB: '5' } });
+  });
+  afterAll(async () => {
+    await guarded?.stop({ removeData: true });
+  });
+
+  it('says a token is needed (exit 1), and works with --token or VIDCOMPARE_TOKEN, event stream included', async () => {
+    const refused = await runCli(['models'], { VIDCOMPARE_SERVER: guarded.url });
+    expect(refused.code).toBe(1);
+    expect(oneLine(refused)).toEqual([expect.stringMatching(/not authorised \(set --token or VIDCOMPARE_TOKEN\)/)]);
+
+    const upload = await runCli(['--token', 'cli-secret', '--json', 'upload', videoFile], { VIDCOMPARE_SERVER: guarded.url });
+    expect(upload.code, upload.stderr).toBe(0);
+    const [video] = parseJson<any[]>(upload);
+
+    const compare = await runCli(['compare', '--video', video.id, '--template', 'audio', '--models', 'local-audio', '--judge', 'local-judge'], {
+      VIDCOMPARE_SERVER: guarded.url,
+      VIDCOMPARE_TOKEN: 'cli-secret',
+    });
+    expect(compare.code, compare.stderr).toBe(0);
+    expect(compare.stdout).toMatch(/local-audio\s+ok\s+\d+(\.\d)?\/10/);
+  });
+
+  it('reports the server\'s refusal of an upload over the limit, sent before the whole body', async () => {
+    const big = path.join(outDir, 'too-big.mp4');
+    writeFileSync(big, Buffer.alloc(12 * 1024 * 1024, 1));
+    const result = await runCli(['--token', 'cli-secret', 'upload', big], { VIDCOMPARE_SERVER: guarded.url });
+    expect(result.code).toBe(1);
+    expect(oneLine(result)).toEqual([expect.stringMatching(/larger than the limit/)]);
   });
 });
