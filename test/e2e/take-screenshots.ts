@@ -59,6 +59,10 @@ async function main(): Promise<void> {
     const phone = await openWatchedPage(browser, { width: 390, height: 844 });
     await phone.page.goto(`${server.url}/#job=${single}`);
     await phone.page.locator(`.results[data-job-id="${single}"]`).getByTestId('score').first().waitFor();
+    await phone.page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
+    await phone.page.waitForFunction(() =>
+      [...(globalThis as any).document.querySelectorAll('img.video-item__thumb')].every((img: any) => img.complete && img.naturalWidth > 0),
+    );
     await phone.page.screenshot({ path: path.join(outDir, '04-phone-top.png') });
     await phone.page.locator('form.compose').evaluate((el: any) => el.scrollIntoView({ block: 'start' }));
     await phone.page.screenshot({ path: path.join(outDir, '05-phone-compose.png') });

@@ -26,7 +26,9 @@ export function VideoList({ videos, selectedId, onSelect, onDelete }: VideoListP
             >
               <img className="video-item__thumb" src={mediaUrls.thumbnail(video.id)} alt="" loading="lazy" width={96} height={54} />
               <span className="video-item__text">
-                <span className="video-item__name">{video.filename}</span>
+                <span className="video-item__name" title={video.filename}>
+                  {video.filename}
+                </span>
                 <span className="video-item__meta">
                   {formatDuration(video.duration_s)} · {formatBytes(video.size)}
                   {video.width && video.height ? ` · ${video.width}×${video.height}` : ''}
