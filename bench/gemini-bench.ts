@@ -5,7 +5,7 @@ import { startGeminiStandIn } from '../test/stand-ins/gemini-stand-in.js';
 import { sampleVideoFile } from '../test/helpers/sample-video-file.js';
 import { resolveMediaTools } from '../src/videos/media-tools.js';
 import { generateSampleVideo, sampleVideoSpecs } from '../src/videos/sample-videos.js';
-import { postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
+import { assertJobsSucceeded, postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
 
 const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
 
@@ -45,6 +45,7 @@ async function bytesRatio(): Promise<void> {
       combination_concurrency: 3,
     });
     await server.application.jobs.waitForFinish(job.job_id);
+    await assertJobsSucceeded(server.url, [job.job_id]);
     const meanSize = videos.reduce((sum, v) => sum + v.size, 0) / videos.length;
     report('provider bytes ÷ video size, 5 videos × 3 prompts × 4 models', `${(standIn.stats.bytesUploaded / meanSize).toFixed(2)}× (ideal 5×; re-sending per call 60×; ${standIn.stats.uploads} uploads, ${standIn.totalGenerateCalls()} calls)`);
   } finally {
@@ -64,6 +65,7 @@ async function concurrentMakespan(): Promise<void> {
     const ten = await timed(async () => {
       const ids = await Promise.all(Array.from({ length: 10 }, async () => (await postJson(`${server.url}/api/compare-async`, body)).job_id as string));
       await Promise.all(ids.map((id) => server.application.jobs.waitForFinish(id)));
+      await assertJobsSucceeded(server.url, ids);
     });
     report('makespan of 10 concurrent 4-model jobs at 2 s latency ÷ one job', `${(ten.ms / one.ms).toFixed(2)}× (one ${one.ms.toFixed(0)} ms, ten ${ten.ms.toFixed(0)} ms; max ${standIn.stats.maxInFlight} calls in flight)`);
   } finally {
@@ -73,7 +75,7 @@ async function concurrentMakespan(): Promise<void> {
 }
 
 async function goodputUnderRateLimit(): Promise<void> {
-  const cap = { limit: 4, windowMs: 2000, retryDelay: '1s' };
+  const cap = { limit: 4, windowMs: 2000, retryDelay: '2s' };
   const standIn = await startGeminiStandIn({ latencyMs: 50, rateLimit: cap, failEvery: 7 });
   const server = await startBenchServer({ GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: standIn.url, VIDCOMPARE_RETRY_ATTEMPTS: '30' });
   try {

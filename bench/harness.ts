@@ -65,3 +65,13 @@ export function realisticAnswer(seed: number): string {
   }
   return lines.join('\n');
 }
+
+/** Benchmarks measure successful work only: a failed answer means the setup is wrong, so stop. */
+export async function assertJobsSucceeded(url: string, jobIds: string[]): Promise<void> {
+  for (const id of jobIds) {
+    const job = (await (await fetch(`${url}/api/jobs/${id}`)).json()) as any;
+    const results = job.result?.results ?? job.result?.comparisons?.flatMap((c: any) => c.results) ?? [];
+    const failed = results.filter((r: any) => r.status !== 'succeeded');
+    if (job.status !== 'completed' || failed.length) throw new Error(`job ${id} ${job.status}: ${failed[0]?.error ?? job.error}`);
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startGeminiStandIn } from '../test/stand-ins/gemini-stand-in.js';
 import { sampleVideoFile } from '../test/helpers/sample-video-file.js';
-import { percentile, postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
+import { assertJobsSucceeded, percentile, postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
 
 const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
 
@@ -27,7 +27,10 @@ export async function runJobsBench(): Promise<void> {
   try {
     const videoId = await upload(server.url, await sampleVideoFile());
     const jobBody = (i: number) => ({ video_id: videoId, prompt: `Describe the video (${i})`, models, judge_model: 'none' });
-    const finish = (ids: string[]) => Promise.all(ids.map((id) => server.application.jobs.waitForFinish(id)));
+    const finish = async (ids: string[]) => {
+      await Promise.all(ids.map((id) => server.application.jobs.waitForFinish(id)));
+      await assertJobsSucceeded(server.url, ids);
+    };
 
     // makespan: one job, then 20 at once
     const single = await timed(async () => finish([(await postJson(`${server.url}/api/compare-async`, jobBody(0))).job_id]));

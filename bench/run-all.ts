@@ -1,12 +1,14 @@
 import { runAnalyzerBench } from './analyzer-bench.js';
 import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
+import { runJudgeCalibration } from './judge-calibration.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
   ['jobs', runJobsBench],
   ['gemini', runGeminiBench],
   ['analyzers', runAnalyzerBench],
+  ['judge', () => runJudgeCalibration()],
 ];
 
 const only = process.argv[2];

@@ -27,7 +27,7 @@ export const envSchema = z
     VIDCOMPARE_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */
-    VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(8),
+    VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(1),
     GEMINI_API_KEY: optionalString,
     GOOGLE_API_KEY: optionalString,
     GOOGLE_GEMINI_BASE_URL: optionalString,
