@@ -33,8 +33,8 @@ export function interruptSignal(): { signal: AbortSignal; dispose: () => void } 
 export interface ReportOptions {
   answers?: boolean;
   labels?: ReportLabels;
-  /** suggest `vidcompare export` at the end (not when the server goes away, as in the demo) */
-  exportHint?: boolean;
+  /** false when the server stops with this process (the demo): no hints about following up on the job later */
+  serverStays?: boolean;
 }
 
 export async function followAndReport(ctx: CliContext, jobId: string, options: ReportOptions = {}): Promise<JobView> {
@@ -48,7 +48,7 @@ export async function followAndReport(ctx: CliContext, jobId: string, options: R
   } catch (error) {
     display.finish();
     if (interrupt.signal.aborted) {
-      out.error(`Stopped following; job ${jobId} keeps running on the server (vidcompare watch ${jobId}, or vidcompare jobs cancel ${jobId})`);
+      if (options.serverStays !== false) out.error(`Stopped following; job ${jobId} keeps running on the server (vidcompare watch ${jobId}, or vidcompare jobs cancel ${jobId})`);
       throw new SilentExit(130);
     }
     throw error;
@@ -84,7 +84,7 @@ export async function printJobResult(ctx: CliContext, view: JobView, options: Re
   const cost = batch.comparisons.reduce((sum, c) => sum + c.totals.cost_usd, 0);
   const failedJudging = batch.comparisons.filter((c) => c.evaluation_error).length;
   if (failedJudging) out.line(out.style.red(`${failedJudging} combinations could not be judged`));
-  const hint = options.exportHint === false ? '' : ` Export: vidcompare export ${view.job_id} --format csv`;
+  const hint = options.serverStays === false ? '' : ` Export: vidcompare export ${view.job_id} --format csv`;
   out.line(out.style.dim(`Total cost ${formatCost(cost)}.${hint}`));
 }
 

@@ -48,6 +48,17 @@ async function runDemo(ctx: CliContext, options: { keepData?: boolean }): Promis
     VIDCOMPARE_TOKEN: token ?? '',
   });
   const application = await createApplication(env, { logger: silentLogger() });
+  let closing: Promise<void> | undefined;
+  const shutDown = () =>
+    (closing ??= application.close().finally(() => {
+      if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+    }));
+  // Ctrl-C at any step (ffmpeg, the batch) still closes the database and removes the temporary folder
+  const onInterrupt = () => {
+    out.error('Interrupted: stopping the demo server');
+    shutDown().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const url = await application.start();
     out.line(`Demo server on ${url} (data in ${dataDir}${removeDataDir ? ', removed at the end' : ''})`);
@@ -67,13 +78,13 @@ async function runDemo(ctx: CliContext, options: { keepData?: boolean }): Promis
 
     const created = await demo.client.batchCompareAsync({ video_ids: videos.map((v) => v.id), prompts, models, judge_model: localJudge, combination_concurrency: 2 });
     out.line(`Batch job ${created.job_id}: ${videos.length} videos × ${prompts.length} prompts, models ${models.join(', ')}, judge ${localJudge}`);
-    await followAndReport(demo, created.job_id, { labels: { videos: videoLabels(videos), prompts: labels }, exportHint: false });
+    await followAndReport(demo, created.job_id, { labels: { videos: videoLabels(videos), prompts: labels }, serverStays: false });
 
     out.line();
     out.line(`Demo finished in ${formatDuration(performance.now() - started)}, offline, with no API key.`);
     out.line('To use the web UI: npm start, then open http://127.0.0.1:8000 (set GEMINI_API_KEY to add Gemini models).');
   } finally {
-    await application.close();
-    if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
+    process.off('SIGINT', onInterrupt);
+    await shutDown();
   }
 }
