@@ -32,10 +32,12 @@ describe('retry policy', () => {
     expect(retryDelayMs(policy, 3, http(503), () => 0.5)).toBe(2_000);
   });
 
-  it('waits at least the provider retry delay, even beyond the cap', () => {
-    expect(retryDelayMs(policy, 1, http(429, 5_000), () => 0.1)).toBe(5_000);
-    expect(retryDelayMs(policy, 1, http(429, 60_000), () => 0.9)).toBe(60_000);
-    expect(retryDelayMs(policy, 4, http(429, 100), () => 0.5)).toBe(4_000);
+  it('follows the provider retry delay, even beyond the cap, with at most 10% (max 1 s) of jitter', () => {
+    expect(retryDelayMs(policy, 1, http(429, 5_000), () => 0)).toBe(5_000);
+    expect(retryDelayMs(policy, 1, http(429, 5_000), () => 0.1)).toBe(5_050);
+    expect(retryDelayMs(policy, 1, http(429, 60_000), () => 0.9)).toBe(60_900);
+    // a late attempt does not add the grown exponential cap on top of the provider's hint
+    expect(retryDelayMs(policy, 4, http(429, 100), () => 0.5)).toBe(105);
   });
 
   it('retries 408/429/5xx ProviderErrors only; never 400/401/403/404, cancellations or unknown errors', () => {

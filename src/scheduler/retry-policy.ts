@@ -34,14 +34,18 @@ export function backoffCapMs(policy: RetryPolicy, attempt: number): number {
 }
 
 /**
- * How long to wait after failed attempt `attempt` (1-based): full jitter,
- * `random() * cap`, but never less than the provider's `retryAfterMs`.
+ * How long to wait after failed attempt `attempt` (1-based). Without a hint
+ * from the provider: full jitter, `random() * cap`. When the provider says
+ * when to come back (`retryAfterMs`), wait that long plus a little jitter
+ * (at most 10%, capped at 1 s): the provider knows when capacity returns, the
+ * shared limiter cool-down already stops a stampede, and waiting for the
+ * growing exponential cap on top would waste the provider's windows.
  * `random` returns a number in [0, 1), like `Math.random`.
  */
 export function retryDelayMs(policy: RetryPolicy, attempt: number, error: unknown, random: () => number): number {
-  const jittered = random() * backoffCapMs(policy, attempt);
-  const retryAfter = error instanceof ProviderError ? (error.retryAfterMs ?? 0) : 0;
-  return Math.max(retryAfter, jittered);
+  const retryAfter = error instanceof ProviderError ? error.retryAfterMs : undefined;
+  if (retryAfter !== undefined && retryAfter > 0) return retryAfter + random() * Math.min(retryAfter * 0.1, 1000);
+  return random() * backoffCapMs(policy, attempt);
 }
 
 /**

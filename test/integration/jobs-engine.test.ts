@@ -5,6 +5,7 @@ import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { writeTestModelsFile } from '../helpers/test-models.js';
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { readEvents } from '../helpers/sse-client.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,26 @@ describe('job engine', () => {
     expect(view.body.progress).toBe(100);
     expect(view.body.result.total_combinations).toBe(3);
     expect(view.body.result.comparisons.every((c: any) => c.results.every((r: any) => r.status === 'succeeded' && r.cost_usd > 0))).toBe(true);
+  });
+
+  it('streams a running job over its own SSE stream until it finishes', async () => {
+    const gate = new GatedProvider();
+    const s = await startWithGate(gate);
+    const video = await uploadVideo(s.url, videoFile);
+    const id = await startJob(s, video.id);
+    await gate.waitForInFlight(4);
+    let connected!: () => void;
+    const snapshotSeen = new Promise<void>((resolve) => (connected = resolve));
+    const streamed = readEvents(`${s.url}/api/jobs/${id}/events`, (event) => {
+      if (event.type === 'snapshot') connected();
+      return false;
+    });
+    await snapshotSeen;
+    gate.release();
+    const events = await streamed;
+    expect(events[0]?.type).toBe('snapshot');
+    expect(events.filter((e) => e.type === 'model_result')).toHaveLength(4);
+    expect(events.at(-1)).toMatchObject({ type: 'status', data: { job_id: id, status: 'completed', progress: 100 } });
   });
 
   it('cancels a running job: in-flight calls are aborted, finished answers kept', async () => {

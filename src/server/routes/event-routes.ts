@@ -10,17 +10,29 @@ const heartbeatMs = 15_000;
 export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobService; events: JobEventBus; allowedOrigin?: (origin: string | undefined) => string | undefined }): void {
   app.get<{ Params: { id: string } }>('/api/jobs/:id/events', { schema: { tags: ['events'], summary: 'SSE stream of one job: snapshot, progress, model_result, evaluation, status; ends when the job finishes' } }, async (request, reply) => {
     const jobId = request.params.id;
-    const snapshot = await deps.jobs.view(jobId, { withResult: false });
-    if (!snapshot) throw notFound(`Job ${jobId} not found`);
+    // subscribe before reading the snapshot, so an event between the two is not lost
+    const early: AnyJobEvent[] = [];
+    let forward: (event: AnyJobEvent) => void = (event) => early.push(event);
+    const unsubscribe = deps.events.subscribe((event) => {
+      if (event.data.job_id === jobId) forward(event);
+    });
+    const snapshot = await deps.jobs.view(jobId, { withResult: false }).catch((error: unknown) => {
+      unsubscribe();
+      throw error;
+    });
+    if (!snapshot) {
+      unsubscribe();
+      throw notFound(`Job ${jobId} not found`);
+    }
     const stream = openEventStream(reply, request.headers.origin, deps.allowedOrigin);
+    stream.onClose(unsubscribe);
     stream.send('snapshot', snapshot);
     if (finishedJobStatuses.includes(snapshot.status)) return stream.end();
-    const unsubscribe = deps.events.subscribe((event) => {
-      if (event.data.job_id !== jobId) return;
+    forward = (event) => {
       stream.send(event.type, event.data);
       if (isFinalEvent(event)) stream.end();
-    });
-    stream.onClose(unsubscribe);
+    };
+    for (const event of early.splice(0)) forward(event);
   });
 
   app.get('/api/events', { schema: { tags: ['events'], summary: 'SSE stream of every job event' } }, async (request, reply) => {
