@@ -61,6 +61,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     createLocalProvider(),
     createGeminiProvider({
       apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
+      // the SDK reads GOOGLE_GEMINI_BASE_URL from process.env itself; passing the parsed value keeps .env files and tests working too
+      ...(env.GOOGLE_GEMINI_BASE_URL ? { baseUrl: env.GOOGLE_GEMINI_BASE_URL } : {}),
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
