@@ -10,7 +10,7 @@ import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js
 import type { GenerateRequest, VideoAsset } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { createGeminiProvider, type GeminiProviderSettings } from './create-gemini-provider.js';
-import type { GeminiClock } from './gemini-clock.js';
+import type { Clock } from '../../scheduler/clock.js';
 
 const MB = 1024 * 1024;
 const KEY = 'test-key-not-secret';
@@ -26,7 +26,7 @@ function memoryFileStore(): ProviderFileStore & { records: Map<string, ProviderF
 }
 
 /** A clock whose time the test moves and whose sleeps only yield a turn. */
-function testClock(start = Date.now()): GeminiClock & { advance(ms: number): void; sleeps: number } {
+function testClock(start = Date.now()): Clock & { advance(ms: number): void; sleeps: number } {
   let t = start;
   const clock = {
     sleeps: 0,

@@ -4,7 +4,7 @@ import type { ProviderFileStore } from '../../store/store.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
-import { systemClock, type GeminiClock } from './gemini-clock.js';
+import { systemClock, type Clock } from '../../scheduler/clock.js';
 import { createGeminiFileManager } from './gemini-file-manager.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
 import { readGeminiResponse } from './read-gemini-response.js';
@@ -28,7 +28,7 @@ export interface GeminiProviderSettings {
   fileReuseMarginMs?: number;
   /** wait between files.get polls while a video is PROCESSING (default 2 s) */
   pollIntervalMs?: number;
-  clock?: GeminiClock;
+  clock?: Clock;
 }
 
 type VideoTransport = { kind: 'inline'; part: Part } | { kind: 'file'; part: Part; sha256: string; name: string };

@@ -3,7 +3,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
 import type { VideoAsset } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
-import type { GeminiClock } from './gemini-clock.js';
+import type { Clock } from '../../scheduler/clock.js';
 import { mapGeminiError } from './map-gemini-error.js';
 
 const PROVIDER = 'gemini';
@@ -16,7 +16,7 @@ export interface GeminiFileManagerDeps {
   files: ProviderFileStore;
   client: () => GoogleGenAI;
   logger: Logger;
-  clock: GeminiClock;
+  clock: Clock;
   pollIntervalMs: number;
   /** reuse an uploaded file only while it has at least this long left to live */
   reuseMarginMs: number;
