@@ -104,6 +104,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     events,
     logger,
     async start() {
+      await library.sweepInterruptedUploads();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
       await jobs.resumeUnfinished();
       return address;

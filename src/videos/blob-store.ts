@@ -14,4 +14,8 @@ export interface BlobStore {
   openRead(key: string, range?: { start: number; end: number }): Readable;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /** every committed key (for finding files a crash left without a record) */
+  listKeys(): Promise<string[]>;
+  /** removes temporary blobs a crash left behind; call only when no upload is running */
+  clearTemp(): Promise<number>;
 }

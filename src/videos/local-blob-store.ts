@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -117,6 +117,18 @@ export class LocalBlobStore implements BlobStore {
   private tempPath(tempId: string): string {
     assertValidBlobKey(tempId);
     return join(this.tmpDir, tempId);
+  }
+
+  async listKeys(): Promise<string[]> {
+    await mkdir(this.videosDir, { recursive: true });
+    return readdir(this.videosDir);
+  }
+
+  async clearTemp(): Promise<number> {
+    await mkdir(this.tmpDir, { recursive: true });
+    const leftovers = await readdir(this.tmpDir);
+    await Promise.all(leftovers.map((name) => rm(join(this.tmpDir, name), { force: true, recursive: true })));
+    return leftovers.length;
   }
 }
 

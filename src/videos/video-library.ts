@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -85,6 +85,23 @@ export class VideoLibrary {
   async list(): Promise<VideoRecord[]> {
     const videos = await this.deps.store.listVideos();
     return [...videos].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+  }
+
+  /**
+   * Removes what a crash can leave behind: partial uploads, partial
+   * thumbnails, and video files committed just before their record was
+   * written. Run at start-up, before any upload.
+   */
+  async sweepInterruptedUploads(): Promise<number> {
+    const known = new Set((await this.deps.store.listVideos()).map((v) => v.id));
+    const orphans = (await this.deps.blobs.listKeys()).filter((key) => !known.has(key));
+    await Promise.all(orphans.map((key) => this.deps.blobs.delete(key)));
+    await mkdir(this.thumbnailsDir, { recursive: true });
+    const thumbnails = (await readdir(this.thumbnailsDir)).filter((name) => name.endsWith('.part') || !known.has(name.replace(/\.jpg$/, '')));
+    await Promise.all(thumbnails.map((name) => rm(join(this.thumbnailsDir, name), { force: true })));
+    const removed = (await this.deps.blobs.clearTemp()) + orphans.length + thumbnails.length;
+    if (removed) this.deps.logger.info({ removed }, 'removed files left by an interrupted upload');
+    return removed;
   }
 
   /** Removes the record, the video file and the thumbnail. False when the id is unknown. */

@@ -1,3 +1,5 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTimestamps, promptTemplates } from '../../src/domain/index.js';
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
@@ -92,14 +94,21 @@ describe('a comparison with the built-in local models, no key, no network', () =
     expect((await api(`${server.url}/api/jobs`)).body).toEqual([]);
   });
 
-  it('keeps videos across a restart and serves byte ranges', async () => {
+  it('keeps videos across a restart, serves byte ranges, and clears what an interrupted upload left', async () => {
     const dataDir = server.dataDir;
     await server.stop();
+    // what a kill -9 in the middle of uploads can leave: a partial upload, a partial thumbnail, a file without a record
+    writeFileSync(path.join(dataDir, 'tmp', 'upload-partial'), 'partial');
+    writeFileSync(path.join(dataDir, 'thumbnails', 'abc.jpg.part'), 'partial');
+    writeFileSync(path.join(dataDir, 'videos', 'orphan-video'), 'no record');
     server = await startTestServer({ dataDir });
     const list = await api(`${server.url}/api/videos`);
     expect(list.body.videos.map((v: any) => v.id)).toContain(video.id);
     const ranged = await fetch(`${server.url}/api/video/${video.id}`, { headers: { range: 'bytes=10-19' } });
     expect(ranged.status).toBe(206);
     expect((await ranged.arrayBuffer()).byteLength).toBe(10);
+    expect(readdirSync(path.join(dataDir, 'tmp'))).toEqual([]);
+    expect(readdirSync(path.join(dataDir, 'videos'))).toEqual([video.id]);
+    expect(readdirSync(path.join(dataDir, 'thumbnails'))).toEqual([`${video.id}.jpg`]);
   });
 });
