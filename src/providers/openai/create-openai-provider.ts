@@ -1,0 +1,132 @@
+import OpenAI from 'openai';
+import { silentLogger, type Logger } from '../../logging/logger.js';
+import type { MediaTools } from '../../videos/media-tools.js';
+import type { CatalogueModel } from '../../domain/index.js';
+import { readFrameParams } from '../frames/frame-params.js';
+import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
+import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import { CancelledError, ProviderError } from '../provider-error.js';
+import { buildOpenAiRequest } from './build-openai-request.js';
+import { mapOpenAiError } from './map-openai-error.js';
+import { readOpenAiResponse } from './read-openai-response.js';
+
+export interface OpenAiProviderSettings {
+  /** explicit key; otherwise OPENAI_API_KEY, read when first needed */
+  apiKey?: string;
+  /**
+   * an OpenAI-compatible endpoint, including `/v1` (Ollama: http://127.0.0.1:11434/v1).
+   * With a base URL a key is optional: local servers do not check it.
+   */
+  baseUrl?: string;
+  tools: MediaTools;
+  logger?: Logger;
+  /** frames sent per video (default 16; per request: params.max_frames) */
+  maxFrames?: number;
+  /** frame width cap in px (default 768; per request: params.max_width) */
+  maxWidth?: number;
+  /** where frames come from (default: the process-wide cached sampler shared by all providers) */
+  frameSampler?: FrameSampler;
+  /** per-call HTTP timeout (default 10 min) */
+  timeoutMs?: number;
+}
+
+/** Sent when a local server needs no key: the SDK insists on one. */
+const PLACEHOLDER_KEY = 'no-key-needed';
+const KEY_ENV_PATTERN = /^[A-Z][A-Z0-9_]*_API_KEY$/;
+
+interface Endpoint {
+  baseUrl?: string;
+  apiKey?: string;
+  keyName: string;
+  label: string;
+}
+
+/**
+ * The adapter for OpenAI and OpenAI-compatible servers (Ollama, vLLM,
+ * LM Studio, OpenRouter) through the `openai` SDK's Chat Completions API.
+ * Videos go as evenly spaced JPEG frames, each labelled with its time.
+ *
+ * A catalogue model may point elsewhere with `options.base_url` and name its
+ * key variable with `options.api_key_env` (e.g. "OPENROUTER_API_KEY"), so
+ * OpenAI and a local server can be compared side by side.
+ * The SDK's retries stay off: the scheduler retries, driven by `ProviderError`.
+ *
+ * @example
+ * const openai = createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools });
+ * const { text, usage } = await openai.generate({ model, prompt, video, signal });
+ */
+export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoProvider {
+  const logger = settings.logger ?? silentLogger();
+  const defaults = { maxFrames: settings.maxFrames ?? DEFAULT_MAX_FRAMES, maxWidth: settings.maxWidth ?? DEFAULT_MAX_WIDTH };
+  const sample = settings.frameSampler
+    ? settings.frameSampler.sample.bind(settings.frameSampler)
+    : (video: Parameters<FrameSampler['sample']>[0], options: Parameters<FrameSampler['sample']>[1]) => sampleFrames(video, settings.tools, options);
+  const clients = new Map<string, OpenAI>();
+
+  function endpoint(model: CatalogueModel): Endpoint {
+    const modelBase = typeof model.options.base_url === 'string' && model.options.base_url.trim() !== '' ? model.options.base_url.trim() : undefined;
+    const keyEnv = typeof model.options.api_key_env === 'string' && KEY_ENV_PATTERN.test(model.options.api_key_env) ? model.options.api_key_env : undefined;
+    const baseUrl = modelBase ?? settings.baseUrl;
+    const raw = keyEnv ? process.env[keyEnv] : (settings.apiKey ?? process.env.OPENAI_API_KEY);
+    const apiKey = raw && raw.trim() !== '' ? raw.trim() : undefined;
+    return { baseUrl, apiKey, keyName: keyEnv ?? 'OPENAI_API_KEY', label: baseUrl ? `OpenAI-compatible API at ${hostOf(baseUrl)}` : 'OpenAI API' };
+  }
+
+  function client(target: Endpoint): OpenAI {
+    if (!target.apiKey && !target.baseUrl) {
+      throw new ProviderError(`${target.keyName} not set`, { provider: 'openai', statusCode: 401, isRetryable: false });
+    }
+    const apiKey = target.apiKey ?? PLACEHOLDER_KEY;
+    const cacheKey = `${target.baseUrl ?? ''}\n${apiKey}`;
+    let found = clients.get(cacheKey);
+    if (!found) {
+      found = new OpenAI({
+        apiKey,
+        ...(target.baseUrl ? { baseURL: target.baseUrl } : {}),
+        // One attempt per call: retries belong to the scheduler.
+        maxRetries: 0,
+        timeout: settings.timeoutMs ?? 600_000,
+      });
+      clients.set(cacheKey, found);
+    }
+    return found;
+  }
+
+  return {
+    specificationVersion: 'v1',
+    family: 'openai',
+
+    availability(model: CatalogueModel): Availability {
+      const target = endpoint(model);
+      return target.apiKey || target.baseUrl ? { available: true } : { available: false, reason: `${target.keyName} not set` };
+    },
+
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const { signal } = request;
+      const target = endpoint(request.model);
+      try {
+        if (signal.aborted) throw new CancelledError();
+        const openai = client(target);
+        const frameParams = readFrameParams(request.params, defaults, request.video !== undefined);
+        const frames = request.video
+          ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
+          : [];
+        const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
+        logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
+        const completion = await openai.chat.completions.create(body, { signal });
+        const result = readOpenAiResponse(completion, request.model.provider_model);
+        return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
+      } catch (error) {
+        throw mapOpenAiError(error, signal, target.label);
+      }
+    },
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
