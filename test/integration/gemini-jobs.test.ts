@@ -76,4 +76,43 @@ describe('Gemini through the job engine', () => {
     expect(standIn.stats.inlineBytes).toBe(0);
     expect(standIn.stats.bytesUploaded).toBe(size);
   });
+
+  it('judges blind through an LLM judge: no model names reach it, facts do, and scores map back after shuffling', async () => {
+    const judgeRequests: string[] = [];
+    standIn = await startGeminiStandIn({
+      respond: (body) => {
+        const text = JSON.stringify(body);
+        if (!body.generationConfig?.responseJsonSchema) return `## Answer\n\nCuts at 00:07 and 00:12. I am ${models[0]}.`;
+        judgeRequests.push(text);
+        const labels = [...text.matchAll(/<response id=\\"([A-Z]+)\\">/g)].map((m) => m[1]!);
+        // the judge scores by label: A=9, B=8, ...
+        return JSON.stringify({
+          evaluations: labels.map((label, i) => ({ response: label, score: 9 - i, reasoning: `Response ${label} is fine`, strengths: ['clear'], weaknesses: [] })),
+          overall_summary: `Response ${labels[0]} is best`,
+        });
+      },
+    });
+    server = await startTestServer({ env: { GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: standIn.url } });
+    const video = await uploadVideo(server.url, await sampleVideoFile());
+    const judged = models.slice(0, 3);
+    const job = (await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['List the cuts', 'Audio?'], models: judged, judge_model: 'gemini-2.5-flash' } })).body.job_id;
+    await server.application.jobs.waitForFinish(job);
+    const view = await api(`${server.url}/api/jobs/${job}`);
+    expect(view.body.status).toBe('completed');
+    expect(judgeRequests).toHaveLength(2);
+    for (const request of judgeRequests) {
+      for (const id of judged) expect(request).not.toContain(id);
+      expect(request).not.toMatch(/gemini/i);
+      expect(request).toMatch(/00:05/); // measured cut, from the facts
+    }
+    for (const comparison of view.body.result.comparisons) {
+      const order = comparison.evaluation_details.label_order as Record<string, string>;
+      const labels = Object.keys(order).sort();
+      for (const [i, label] of labels.entries()) {
+        expect(comparison.evaluation.find((e: any) => e.model_id === order[label]).score).toBe(9 - i);
+      }
+    }
+    expect(view.body.result.leaderboard.overall).toHaveLength(3);
+  });
 });
+
