@@ -39,5 +39,7 @@ export interface BatchCompareResponse {
   total_videos: number;
   total_prompts: number;
   total_combinations: number;
+  /** the whole job's spend and tokens */
+  totals: CompareResponse['totals'];
   leaderboard?: unknown;
 }

@@ -122,6 +122,11 @@ export function buildResult(job: JobRecord, comparisons: CompareResponse[]): Com
     total_videos: job.request.video_ids.length,
     total_prompts: job.request.prompts.length,
     total_combinations: comparisons.length,
+    totals: {
+      cost_usd: comparisons.reduce((sum, c) => sum + c.totals.cost_usd, 0),
+      input_tokens: comparisons.reduce((sum, c) => sum + c.totals.input_tokens, 0),
+      output_tokens: comparisons.reduce((sum, c) => sum + c.totals.output_tokens, 0),
+    },
     leaderboard: buildLeaderboard(comparisons),
   };
 }

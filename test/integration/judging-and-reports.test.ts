@@ -67,6 +67,9 @@ describe('reports', () => {
     expect(correct.cost_usd).toBeCloseTo((200 * 1 + 100 * 4) / 1e6, 10);
     expect(correct.wins).toBeGreaterThanOrEqual(1);
     expect(Object.keys(res.body.by_category).length).toBeGreaterThanOrEqual(1);
+    const job = await api(`${server.url}/api/jobs/${jobId}`);
+    expect(job.body.result.totals).toMatchObject({ input_tokens: 600, output_tokens: 300 });
+    expect(job.body.result.totals.cost_usd).toBeCloseTo(3 * ((200 * 1 + 100 * 4) / 1e6), 10);
   });
 
   it('exports one row per video × prompt × model as CSV, JSON and a self-contained HTML report', async () => {

@@ -39,6 +39,9 @@ describe('a comparison with the built-in local models, no key, no network', () =
     const times = findTimestamps(shots).map((t) => t.seconds);
     expect(times.some((t) => Math.abs(t - 5) <= 0.5)).toBe(true);
     expect(times.some((t) => Math.abs(t - 10) <= 0.5)).toBe(true);
+    const audio = await api(`${server.url}/api/compare`, { method: 'POST', json: { video_id: video.id, prompt: 'How is the audio? Any silences?', models: ['local-audio'], judge_model: 'none' } });
+    const silence = /silence from[^\n]*/i.exec(audio.body.results[0].response)?.[0] ?? '';
+    expect(findTimestamps(silence).some((t) => Math.abs(t.seconds - 5) <= 0.5), silence).toBe(true);
     expect(evaluation).toHaveLength(4);
     for (const score of evaluation) {
       expect(score.score).toBeGreaterThanOrEqual(1);
