@@ -2,32 +2,21 @@
  * The API shapes the CLI reads, taken from the server's own type definitions
  * (type-only imports: nothing from the server is loaded at run time).
  */
-export type { BatchCompareResponse, CompareResponse, ModelResult, ScoredModel } from '../domain/api-shapes.js';
-export type { VideoRecord } from '../domain/video.js';
-export type { PromptTemplate } from '../domain/prompt-templates.js';
-export type { JobView } from '../jobs/job-views.js';
-export type { JobEventMap, JobProgressSnapshot } from '../jobs/job-events.js';
-export type { Leaderboard, LeaderboardRow } from '../evaluation/leaderboard.js';
-
-/** one entry of `GET /api/models` `details` */
-export interface ModelDetail {
-  id: string;
-  name: string;
-  provider: string;
-  role: 'answer' | 'judge';
-  can_judge: boolean;
-  available: boolean;
-  reason?: string | null;
-  retired_to?: string | null;
-  input_usd_per_mtok?: number | null;
-  output_usd_per_mtok?: number | null;
-}
-
-export interface ModelsResponse {
-  models: string[];
-  details: ModelDetail[];
-  default_judge: string | null;
-}
+export type {
+  BatchCompareResponse,
+  CompareResponse,
+  JobEventMap,
+  JobProgressSnapshot,
+  JobView,
+  Leaderboard,
+  LeaderboardRow,
+  ModelDetail,
+  ModelResult,
+  ModelsResponse,
+  PromptTemplate,
+  ScoredModel,
+  VideoRecord,
+} from '../domain/index.js';
 
 export interface JobCreated {
   job_id: string;

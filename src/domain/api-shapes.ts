@@ -1,4 +1,10 @@
 import type { ModelScore } from './evaluation.js';
+import type { JobStatus, JobType } from './job.js';
+
+/*
+ * The HTTP API's shapes. The server builds them, and the CLI and the web UI
+ * import these same types (type-only, so no server code reaches a bundle).
+ */
 
 /** One model's entry in a CompareResponse (seed-compatible plus extras). */
 export interface ModelResult {
@@ -41,5 +47,74 @@ export interface BatchCompareResponse {
   total_combinations: number;
   /** the whole job's spend and tokens */
   totals: CompareResponse['totals'];
-  leaderboard?: unknown;
+  leaderboard?: Leaderboard;
 }
+
+export type JobResult = CompareResponse | BatchCompareResponse;
+
+/** A job as `GET /api/jobs/{id}` returns it (seed field names plus extras). */
+export interface JobView {
+  job_id: string;
+  job_type: JobType;
+  status: JobStatus;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+  progress: number;
+  progress_message: string;
+  eta_seconds: number | null;
+  units_done: number;
+  units_total: number;
+  request_data: Record<string, unknown>;
+  result: JobResult | null;
+  error: string | null;
+}
+
+/** One entry of `GET /api/models` `details`. */
+export interface ModelDetail {
+  id: string;
+  name: string;
+  provider: string;
+  role: 'answer' | 'judge';
+  can_judge: boolean;
+  available: boolean;
+  /** why the model is unavailable, in words a user can act on */
+  reason?: string;
+  retired_to: string | null;
+  input_usd_per_mtok: number | null;
+  output_usd_per_mtok: number | null;
+}
+
+export interface ModelsResponse {
+  /** ids of the models that answer prompts */
+  models: string[];
+  details: ModelDetail[];
+  default_judge: string | null;
+}
+
+/** One model's figures over a set of comparisons. */
+export interface LeaderboardRow {
+  model_id: string;
+  model_name: string;
+  /** comparisons the model took part in */
+  comparisons: number;
+  /** mean judge score over the comparisons that were judged; null when none was */
+  mean_score: number | null;
+  /** judged comparisons where the model had the top score (tied models each count a win) */
+  wins: number;
+  /** mean latency of the answers that have one; null when none has */
+  mean_latency_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  /** summed; null when no answer has a known cost */
+  cost_usd: number | null;
+  /** answers that ended in an error */
+  errors: number;
+}
+
+export interface Leaderboard {
+  overall: LeaderboardRow[];
+  /** by prompt category (see classifyPrompt) */
+  by_category: Record<string, LeaderboardRow[]>;
+}
+

@@ -8,3 +8,4 @@ export * from './api-shapes.js';
 export * from './prompt-category.js';
 export * from './prompt-templates.js';
 export * from './timecode.js';
+export * from './job-event-map.js';

@@ -1,31 +1,7 @@
-import { classifyPrompt, type CompareResponse, type ModelResult } from '../domain/index.js';
+import { classifyPrompt, type CompareResponse, type Leaderboard, type LeaderboardRow, type ModelResult } from '../domain/index.js';
+
+export type { Leaderboard, LeaderboardRow };
 import { scoreFor } from './score-lookup.js';
-
-/** One model's figures over a set of comparisons. */
-export interface LeaderboardRow {
-  model_id: string;
-  model_name: string;
-  /** comparisons the model took part in */
-  comparisons: number;
-  /** mean judge score over the comparisons that were judged; null when none was */
-  mean_score: number | null;
-  /** judged comparisons where the model had the top score (tied models each count a win) */
-  wins: number;
-  /** mean latency of the answers that have one; null when none has */
-  mean_latency_ms: number | null;
-  input_tokens: number;
-  output_tokens: number;
-  /** summed; null when no answer has a known cost */
-  cost_usd: number | null;
-  /** answers that ended in an error */
-  errors: number;
-}
-
-export interface Leaderboard {
-  overall: LeaderboardRow[];
-  /** by prompt category (see classifyPrompt) */
-  by_category: Record<string, LeaderboardRow[]>;
-}
 
 interface Tally {
   model_id: string;

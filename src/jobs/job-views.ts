@@ -5,29 +5,14 @@ import type {
   Evaluation,
   JobItem,
   JobRecord,
+  JobView,
   ModelRun,
 } from '../domain/index.js';
+
+export type { JobView };
 import { buildLeaderboard } from '../evaluation/leaderboard.js';
 import type { ItemProgressCounts } from '../store/store.js';
 import { computeProgress } from './job-progress.js';
-
-/** The API's view of a job (seed field names plus extras). */
-export interface JobView {
-  job_id: string;
-  job_type: JobRecord['job_type'];
-  status: JobRecord['status'];
-  created_at: string;
-  started_at: string | null;
-  completed_at: string | null;
-  progress: number;
-  progress_message: string;
-  eta_seconds: number | null;
-  units_done: number;
-  units_total: number;
-  request_data: Record<string, unknown>;
-  result: CompareResponse | BatchCompareResponse | null;
-  error: string | null;
-}
 
 /** `request_data` as the seed returned it: single jobs speak of one video and one prompt. */
 export function requestData(job: JobRecord): Record<string, unknown> {

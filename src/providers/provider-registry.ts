@@ -1,17 +1,6 @@
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
-import type { CatalogueModel, ProviderFamily } from '../domain/index.js';
+import type { CatalogueModel, ModelDetail, ProviderFamily } from '../domain/index.js';
 import type { Availability, VideoProvider } from './provider.js';
-
-export interface ModelAvailability extends Availability {
-  id: string;
-  name: string;
-  provider: ProviderFamily;
-  role: CatalogueModel['role'];
-  can_judge: boolean;
-  retired_to: string | null;
-  input_usd_per_mtok: number | null;
-  output_usd_per_mtok: number | null;
-}
 
 /** Finds the adapter for a catalogue model and says whether the model can be used. */
 export class ProviderRegistry {
@@ -41,7 +30,7 @@ export class ProviderRegistry {
     return this.availability(modelId).available;
   }
 
-  describeAll(): ModelAvailability[] {
+  describeAll(): ModelDetail[] {
     return this.catalogue.all().map((model) => {
       const availability = this.availability(model.id);
       return {

@@ -69,7 +69,7 @@ describe('estimateCost', () => {
 
 describe('batchPrompts', () => {
   it('takes the chosen templates then each line of free text, without duplicates', () => {
-    const templates = [{ id: 't1', name: 'T1', category: 'editing', prompt: 'Edit it' }, { id: 't2', name: 'T2', category: 'audio', prompt: 'Audio?' }];
+    const templates = [{ id: 't1', name: 'T1', category: 'editing' as const, prompt: 'Edit it' }, { id: 't2', name: 'T2', category: 'audio' as const, prompt: 'Audio?' }];
     expect(batchPrompts(templates, ['t2'], ' Where is the music?\n\nAudio?\n')).toEqual(['Audio?', 'Where is the music?']);
   });
 });
