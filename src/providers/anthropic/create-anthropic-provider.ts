@@ -1,0 +1,98 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { silentLogger, type Logger } from '../../logging/logger.js';
+import type { MediaTools } from '../../videos/media-tools.js';
+import { readFrameParams } from '../frames/frame-params.js';
+import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
+import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import { CancelledError, ProviderError } from '../provider-error.js';
+import { buildAnthropicRequest } from './build-anthropic-request.js';
+import { mapAnthropicError } from './map-anthropic-error.js';
+import { readAnthropicResponse } from './read-anthropic-response.js';
+
+export interface AnthropicProviderSettings {
+  /** explicit key; otherwise ANTHROPIC_API_KEY, read when first needed */
+  apiKey?: string;
+  /** API base URL; when absent the SDK's default (or its ANTHROPIC_BASE_URL) applies */
+  baseUrl?: string;
+  tools: MediaTools;
+  logger?: Logger;
+  /** frames sent per video (default 16; per request: params.max_frames, at most 100) */
+  maxFrames?: number;
+  /** frame width cap in px (default 768; per request: params.max_width) */
+  maxWidth?: number;
+  /** where frames come from (default: the process-wide cached sampler shared by all providers) */
+  frameSampler?: FrameSampler;
+  /** per-call HTTP timeout (default 10 min) */
+  timeoutMs?: number;
+}
+
+/**
+ * The Anthropic adapter, through `@anthropic-ai/sdk`'s Messages API. Videos
+ * go as evenly spaced JPEG frames, each preceded by its time; structured
+ * output goes through a forced `submit` tool call. The SDK's retries stay
+ * off: the scheduler retries, driven by `ProviderError`.
+ *
+ * @example
+ * const claude = createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, tools });
+ * const { text, usage } = await claude.generate({ model, prompt, video, signal });
+ */
+export function createAnthropicProvider(settings: AnthropicProviderSettings): VideoProvider {
+  const logger = settings.logger ?? silentLogger();
+  const defaults = { maxFrames: settings.maxFrames ?? DEFAULT_MAX_FRAMES, maxWidth: settings.maxWidth ?? DEFAULT_MAX_WIDTH };
+  const sample = settings.frameSampler
+    ? settings.frameSampler.sample.bind(settings.frameSampler)
+    : (video: Parameters<FrameSampler['sample']>[0], options: Parameters<FrameSampler['sample']>[1]) => sampleFrames(video, settings.tools, options);
+  let cached: { apiKey: string; client: Anthropic } | undefined;
+
+  function resolveApiKey(): string | undefined {
+    const key = settings.apiKey ?? process.env.ANTHROPIC_API_KEY;
+    return key && key.trim() !== '' ? key.trim() : undefined;
+  }
+
+  function client(): Anthropic {
+    const apiKey = resolveApiKey();
+    if (!apiKey) throw new ProviderError('ANTHROPIC_API_KEY not set', { provider: 'anthropic', statusCode: 401, isRetryable: false });
+    if (cached?.apiKey !== apiKey) {
+      cached = {
+        apiKey,
+        client: new Anthropic({
+          apiKey,
+          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
+          // One attempt per call: retries belong to the scheduler.
+          maxRetries: 0,
+          // An explicit timeout also stops the SDK refusing large max_tokens without streaming.
+          timeout: settings.timeoutMs ?? 600_000,
+        }),
+      };
+    }
+    return cached.client;
+  }
+
+  return {
+    specificationVersion: 'v1',
+    family: 'anthropic',
+
+    availability(): Availability {
+      return resolveApiKey() ? { available: true } : { available: false, reason: 'ANTHROPIC_API_KEY not set' };
+    },
+
+    async generate(request: GenerateRequest): Promise<GenerateResult> {
+      const { signal } = request;
+      try {
+        if (signal.aborted) throw new CancelledError();
+        const anthropic = client();
+        const frameParams = readFrameParams(request.params, defaults, request.video !== undefined);
+        const frames = request.video
+          ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
+          : [];
+        const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
+        logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
+        const message = await anthropic.messages.create(body, { signal });
+        const result = readAnthropicResponse(message, request.model.provider_model, structured);
+        return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
+      } catch (error) {
+        throw mapAnthropicError(error, signal);
+      }
+    },
+  };
+}
