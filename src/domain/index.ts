@@ -9,3 +9,4 @@ export * from './prompt-category.js';
 export * from './prompt-templates.js';
 export * from './timecode.js';
 export * from './job-event-map.js';
+export * from './format-bytes.js';

@@ -1,18 +1,7 @@
+export { formatBytes } from '../../domain/format-bytes.js';
 /** Human formats for sizes, durations, money and counts; `—` where a value is unknown. */
 
 export const missing = '—';
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 /** 850 ms, 4.2 s, 2m 05s, 1h 02m */
 export function formatDuration(ms: number | null | undefined): string {

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
-import { formatBytes } from '../../videos/local-blob-store.js';
+import { formatBytes } from '../../domain/format-bytes.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
 import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
 

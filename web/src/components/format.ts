@@ -1,16 +1,6 @@
 /** Display formats shared by the panels. */
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+export { formatBytes } from '../../../src/domain/format-bytes.js';
 
 /** 75 → "01:15", 3725 → "1:02:05" */
 export function formatDuration(seconds: number | null | undefined): string {
