@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { MediaTools } from '../../videos/media-tools.js';
 import { readFrameParams } from '../frames/frame-params.js';
+import { noFramesError } from '../frames/shared-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
@@ -85,6 +86,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         const frames = request.video
           ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
           : [];
+        if (request.video && frames.length === 0) throw noFramesError('anthropic');
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
         const message = await anthropic.messages.create(body, { signal });

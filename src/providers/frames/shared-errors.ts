@@ -30,6 +30,11 @@ export function frameSamplingError(error: unknown, provider: string): ProviderEr
   });
 }
 
+/** ffmpeg ran but the video gave no picture to send: answering without it would mislead. */
+export function noFramesError(provider: string): ProviderError {
+  return new ProviderError('No frames could be taken from the video (no decodable picture)', { provider, isRetryable: false });
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

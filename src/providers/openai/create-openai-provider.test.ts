@@ -256,12 +256,14 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(s.stats.calls).toBe(3);
   });
 
-  it('a video ffmpeg cannot read is a non-retryable error, with no request sent', async () => {
+  it('a video ffmpeg cannot read, or that yields no frames, is a non-retryable error, with no request sent', async () => {
     const s = await start();
     const broken: VideoAsset = { ...video, path: join(dir, 'missing.mp4'), record: { ...video.record, sha256: 'e'.repeat(64) } };
     const error = await failure(provider(s).generate(request({ video: broken })));
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(/^Could not sample frames from the video/);
+    const empty = { sample: async () => [], stats: { extractions: 0, hits: 0, joined: 0 } };
+    expect(await failure(provider(s, { frameSampler: empty }).generate(request()))).toMatchObject({ isRetryable: false });
     expect(s.stats.calls).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { MediaTools } from '../../videos/media-tools.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { readFrameParams } from '../frames/frame-params.js';
+import { noFramesError } from '../frames/shared-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
@@ -111,6 +112,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
         const frames = request.video
           ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
           : [];
+        if (request.video && frames.length === 0) throw noFramesError('openai');
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
         const completion = await openai.chat.completions.create(body, { signal });
