@@ -233,7 +233,7 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(s.requests[0].headers.authorization).toBe('Bearer no-key-needed');
   });
 
-  it('a catalogue model can name its own base URL and key variable', async () => {
+  it('a catalogue model can name its own base URL and key variable, and is never sent the OpenAI key', async () => {
     const s = await start({ apiKey: 'or-key' });
     const openai = createOpenAiProvider({ tools });
     const routed = model({ options: { base_url: s.url, api_key_env: 'OPENROUTER_API_KEY' } });
@@ -242,6 +242,11 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     vi.stubEnv('OPENROUTER_API_KEY', 'or-key');
     await openai.generate(request({ model: routed, video: undefined }));
     expect(s.requests[0].headers.authorization).toBe('Bearer or-key');
+
+    // the OpenAI key stays with OpenAI: a model on another server without its own key sends none
+    const elsewhere = createOpenAiProvider({ apiKey: KEY, tools });
+    await failure(elsewhere.generate(request({ model: model({ options: { base_url: s.url } }), video: undefined })));
+    expect(s.requests[1].headers.authorization).toBe('Bearer no-key-needed');
   });
 
   it('frames are extracted once for repeated and concurrent calls on the same video', async () => {

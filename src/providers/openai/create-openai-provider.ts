@@ -49,7 +49,8 @@ interface Endpoint {
  *
  * A catalogue model may point elsewhere with `options.base_url` and name its
  * key variable with `options.api_key_env` (e.g. "OPENROUTER_API_KEY"), so
- * OpenAI and a local server can be compared side by side.
+ * OpenAI and a local server can be compared side by side. Such a model is
+ * never sent the OpenAI key.
  * The SDK's retries stay off: the scheduler retries, driven by `ProviderError`.
  *
  * @example
@@ -68,7 +69,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
     const modelBase = typeof model.options.base_url === 'string' && model.options.base_url.trim() !== '' ? model.options.base_url.trim() : undefined;
     const keyEnv = typeof model.options.api_key_env === 'string' && KEY_ENV_PATTERN.test(model.options.api_key_env) ? model.options.api_key_env : undefined;
     const baseUrl = modelBase ?? settings.baseUrl;
-    const raw = keyEnv ? process.env[keyEnv] : (settings.apiKey ?? process.env.OPENAI_API_KEY);
+    // A model with its own server never gets the OpenAI key: only the key it names, if any.
+    const raw = keyEnv ? process.env[keyEnv] : modelBase ? undefined : (settings.apiKey ?? process.env.OPENAI_API_KEY);
     const apiKey = raw && raw.trim() !== '' ? raw.trim() : undefined;
     return { baseUrl, apiKey, keyName: keyEnv ?? 'OPENAI_API_KEY', label: baseUrl ? `OpenAI-compatible API at ${hostOf(baseUrl)}` : 'OpenAI API' };
   }
