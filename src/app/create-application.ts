@@ -10,8 +10,10 @@ import { JobEventBus } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { createAnthropicProvider } from '../providers/anthropic/index.js';
 import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
 import { createLocalProvider } from '../providers/local/create-local-provider.js';
+import { createOpenAiProvider } from '../providers/openai/index.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
@@ -67,6 +69,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
     }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
   ];
   const overrides = new Set((options.providers ?? []).map((p) => p.family));
   const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);
