@@ -4,8 +4,8 @@ import { CancelledError, ProviderError } from '../provider-error.js';
 import { FrameStreamError, splitJpegStream } from './extract-frames.js';
 import { labelFrames } from './frame-labels.js';
 import { readFrameParams } from './frame-params.js';
-import { retryAfterMsFromHeaders } from './retry-after.js';
-import { abortedCallError, frameSamplingError } from './shared-errors.js';
+import { retryAfterMsFromHeaders } from '../retry-after.js';
+import { abortedCallError, frameSamplingError } from '../sdk-call-errors.js';
 
 /** A minimal JPEG whose quantization table and entropy data hold bytes that look like an end marker. */
 function trickyJpeg(fill: number): Buffer {

@@ -3,6 +3,4 @@ export { extractFrames, splitJpegStream, FrameStreamError, type SampledFrame, ty
 export { runFfmpegBinary, type FfmpegRunner } from './run-ffmpeg-binary.js';
 export { labelFrames, framesPreamble, type LabelledFrame } from './frame-labels.js';
 export { readFrameParams, describeValue, MAX_FRAMES_LIMIT, type FrameParams } from './frame-params.js';
-export { retryAfterMsFromHeaders } from './retry-after.js';
-export { abortedCallError, frameSamplingError, noFramesError, truncate } from './shared-errors.js';
 export { makeSampleVideoAsset } from './sample-video-asset.js';

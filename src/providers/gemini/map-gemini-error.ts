@@ -1,5 +1,6 @@
 import { ApiError } from '@google/genai';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { retryAfterMsFromHeaders, type HeaderSource } from '../retry-after.js';
 
 const PROVIDER = 'gemini';
 
@@ -133,19 +134,8 @@ export function retryDelayMs(body: GoogleErrorBody): number | undefined {
 
 function retryAfterHeaderMs(error: unknown): number | undefined {
   if (!error || typeof error !== 'object') return undefined;
-  const holder = error as { headers?: unknown; response?: { headers?: unknown } };
-  const headers = holder.headers ?? holder.response?.headers;
-  let value: unknown;
-  if (headers instanceof Headers) value = headers.get('retry-after');
-  else if (headers && typeof headers === 'object') {
-    const record = headers as Record<string, unknown>;
-    value = record['retry-after'] ?? record['Retry-After'];
-  }
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  const holder = error as { headers?: HeaderSource; response?: { headers?: HeaderSource } };
+  return retryAfterMsFromHeaders(holder.headers ?? holder.response?.headers);
 }
 
 function isNetworkError(error: unknown): boolean {

@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { MediaTools } from '../../videos/media-tools.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { readFrameParams } from '../frames/frame-params.js';
-import { noFramesError } from '../frames/shared-errors.js';
+import { noFramesError } from '../sdk-call-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';

@@ -1,56 +1,22 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { retryAfterMsFromHeaders } from '../frames/retry-after.js';
-import { abortedCallError, frameSamplingError, truncate } from '../frames/shared-errors.js';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
-
-const PROVIDER = 'openai';
+import { mapSdkCallError } from '../sdk-call-errors.js';
 
 /**
- * Turns whatever the `openai` SDK (or frame sampling) threw into a
- * `ProviderError`, or keeps it a cancellation when the caller aborted.
- *
- * - HTTP errors carry their status; 408/409/429/5xx are retryable, other 4xx
- *   (400, 401, 403, 404, 422) are not; `retryAfterMs` from the
- *   `retry-after-ms` / `retry-after` headers.
- * - connection failures and the SDK's own timeout: retryable, no status.
- * - the caller's abort (`APIUserAbortError`): a cancellation (see `abortedCallError`).
- * - ffmpeg failing on the video: not retryable.
+ * Turns whatever the `openai` SDK (or frame sampling) threw into a typed
+ * `ProviderError` or a cancellation (see `mapSdkCallError`).
  *
  * @param label names the endpoint in messages ("OpenAI API", "OpenAI-compatible API at localhost:11434")
  */
 export function mapOpenAiError(error: unknown, signal: AbortSignal | undefined, label = 'OpenAI API'): Error {
-  if (error instanceof ProviderError) return error;
-  if (signal?.aborted) return abortedCallError(signal.reason, error, PROVIDER, label);
-  if (error instanceof APIUserAbortError) {
-    const cancelled = new CancelledError();
-    cancelled.cause = error;
-    return cancelled;
-  }
-  if (isCancellation(error)) return error as Error;
-  const frames = frameSamplingError(error, PROVIDER);
-  if (frames) return frames;
-
-  if (error instanceof APIConnectionError) {
-    // includes APIConnectionTimeoutError
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return new ProviderError(`${label} connection failed: ${truncate(error.message + cause, 300)}`, {
-      provider: PROVIDER,
-      isRetryable: true,
-      cause: error,
-    });
-  }
-  if (error instanceof APIError && typeof error.status === 'number') {
-    const what = bodyMessage(error.error) ?? error.message;
-    const kind = bodyKind(error.error) ?? error.code ?? error.type;
-    return new ProviderError(`${label} ${error.status}${kind ? ` ${kind}` : ''}: ${truncate(what, 600)}`, {
-      provider: PROVIDER,
-      statusCode: error.status,
-      retryAfterMs: retryAfterMsFromHeaders(error.headers),
-      cause: error,
-    });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ProviderError(`${label} call failed: ${truncate(message, 300)}`, { provider: PROVIDER, isRetryable: false, cause: error });
+  return mapSdkCallError(error, signal, {
+    provider: 'openai',
+    label,
+    classes: { APIError, APIConnectionError, APIUserAbortError },
+    describe: (apiError) => {
+      const { error: body, code, type } = apiError as APIError;
+      return { message: bodyMessage(body) ?? apiError.message, kind: bodyKind(body) ?? code ?? type ?? undefined };
+    },
+  });
 }
 
 /** OpenAI sends `{error: {message, type, code}}`; some compatible servers `{message}` or `{error: "text"}`. */
