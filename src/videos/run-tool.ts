@@ -27,7 +27,10 @@ export interface RunToolOptions {
 }
 
 export interface RunToolResult {
+  /** stdout decoded as UTF-8 (empty unless captureStdout) */
   stdout: string;
+  /** stdout as raw bytes, for binary output such as image2pipe frames */
+  stdoutBytes: Buffer;
   stderrTail: string;
 }
 
@@ -55,7 +58,10 @@ export function runTool(binary: string, args: readonly string[], options: RunToo
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       if (error) reject(error);
-      else resolve({ stdout: Buffer.concat(stdoutChunks).toString('utf8'), stderrTail });
+      else {
+        const stdoutBytes = Buffer.concat(stdoutChunks);
+        resolve({ stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderrTail });
+      }
     };
     const onAbort = () => {
       child.kill('SIGKILL');
