@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApplication, type Application } from '../src/app/create-application.js';
 import { parseEnv } from '../src/config/env.js';
 import { silentLogger } from '../src/logging/logger.js';
+import { defaultModels } from '../src/config/default-models.js';
 import type { VideoProvider } from '../src/providers/provider.js';
 
 export interface BenchServer {
@@ -74,4 +75,21 @@ export async function assertJobsSucceeded(url: string, jobIds: string[]): Promis
     const failed = results.filter((r: any) => r.status !== 'succeeded');
     if (job.status !== 'completed' || failed.length) throw new Error(`job ${id} ${job.status}: ${failed[0]?.error ?? job.error}`);
   }
+}
+
+/**
+ * Benchmarks scale provider latency down 100×; requests-per-minute limits are
+ * scaled up by the same factor, or they would dominate a run that is 100×
+ * shorter than the real one. Returns the path of a models file to pass as
+ * VIDCOMPARE_MODELS_FILE.
+ */
+export function writeTimeScaledModelsFile(scale: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vidcompare-bench-models-'));
+  const file = path.join(dir, 'models.json');
+  const models = defaultModels.map((m) => ({
+    ...m,
+    limits: { requests_per_minute: (m.limits?.requests_per_minute ?? 60) * scale, concurrent: m.limits?.concurrent ?? 8 },
+  }));
+  writeFileSync(file, JSON.stringify({ models }));
+  return file;
 }

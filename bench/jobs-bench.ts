@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startGeminiStandIn } from '../test/stand-ins/gemini-stand-in.js';
 import { sampleVideoFile } from '../test/helpers/sample-video-file.js';
-import { assertJobsSucceeded, percentile, postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
+import { assertJobsSucceeded, percentile, postJson, realisticAnswer, report, startBenchServer, timed, writeTimeScaledModelsFile } from './harness.js';
 
 const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
 
@@ -23,7 +23,7 @@ export async function runJobsBench(): Promise<void> {
     latencyMs: (call) => 120 + ((call.callIndex * 37) % 240),
     respond: (_body, call) => realisticAnswer(call.callIndex),
   });
-  const server = await startBenchServer({ GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: standIn.url });
+  const server = await startBenchServer({ GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: standIn.url, VIDCOMPARE_MODELS_FILE: writeTimeScaledModelsFile(100) });
   try {
     const videoId = await upload(server.url, await sampleVideoFile());
     const jobBody = (i: number) => ({ video_id: videoId, prompt: `Describe the video (${i})`, models, judge_model: 'none' });

@@ -62,7 +62,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 2,
     output_usd_per_mtok: 12,
-    limits: { requests_per_minute: 150, concurrent: 16 },
+    limits: { requests_per_minute: 150, concurrent: 32 },
   },
   {
     id: 'gemini-3-pro-preview',
@@ -72,7 +72,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 2,
     output_usd_per_mtok: 12,
-    limits: { requests_per_minute: 150, concurrent: 16 },
+    limits: { requests_per_minute: 150, concurrent: 32 },
     retired: { successor: 'gemini-3.1-pro-preview', since: '2026-03-09' },
   },
   {
@@ -83,7 +83,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 0.5,
     output_usd_per_mtok: 3,
-    limits: { requests_per_minute: 1000, concurrent: 16 },
+    limits: { requests_per_minute: 1000, concurrent: 32 },
   },
   {
     id: 'gemini-2.5-pro',
@@ -93,7 +93,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 1.25,
     output_usd_per_mtok: 10,
-    limits: { requests_per_minute: 150, concurrent: 16 },
+    limits: { requests_per_minute: 150, concurrent: 32 },
   },
   {
     id: 'gemini-2.5-flash',
@@ -103,7 +103,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 0.3,
     output_usd_per_mtok: 2.5,
-    limits: { requests_per_minute: 1000, concurrent: 16 },
+    limits: { requests_per_minute: 1000, concurrent: 32 },
   },
   {
     id: 'gemini-2.5-flash-lite',
@@ -113,7 +113,7 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 0.1,
     output_usd_per_mtok: 0.4,
-    limits: { requests_per_minute: 4000, concurrent: 16 },
+    limits: { requests_per_minute: 4000, concurrent: 32 },
   },
   {
     id: 'gpt-4.1',
