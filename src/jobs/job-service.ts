@@ -144,10 +144,6 @@ export class JobService {
     return this.deps.store.getJob(jobId);
   }
 
-  isActive(jobId: string): boolean {
-    return this.active.has(jobId);
-  }
-
   /** Stops running jobs without marking them cancelled, so the next start resumes them. */
   async shutdown(): Promise<void> {
     const running = [...this.active.values()];
