@@ -203,6 +203,25 @@ describe('web UI in a real browser', () => {
     await finish(watched);
   });
 
+  it('says a rate-limited job is slowing down, not failing', async () => {
+    await ensureVideos();
+    const watched = await openWatchedPage(browser);
+    const { page } = watched;
+    await page.goto(server.url);
+    // the retry is announced once, over the live stream: be connected before the job starts
+    await page.locator('.stream--live').waitFor({ timeout: timeoutMs });
+    await chooseModels(page, /^Test: always rate-limited/);
+    const jobId = await startJob(page, 'Run comparison');
+    const notice = jobRow(page, jobId).getByTestId('job-notice');
+    await notice.waitFor({ timeout: timeoutMs });
+    expect(await notice.textContent()).toMatch(/^Slowing down, not failing: test-throttled was refused \(429 Resource exhausted\); retrying in 6\d s, attempt 2$/);
+    expect(await jobRow(page, jobId).getAttribute('data-status')).toBe('running');
+    await jobRow(page, jobId).getByRole('button', { name: /^Cancel/ }).click();
+    await waitForJobStatus(page, jobId, 'cancelled');
+    await expect(notice.count()).resolves.toBe(0);
+    await finish(watched);
+  });
+
   it('rebuilds the jobs panel after a reload, and shows jobs started elsewhere live', async () => {
     const [video] = await ensureVideos();
     const watched = await openWatchedPage(browser);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerateRequest, GenerateResult, VideoProvider } from '../../../src/providers/provider.js';
-import { CancelledError } from '../../../src/providers/provider-error.js';
+import { CancelledError, ProviderError } from '../../../src/providers/provider-error.js';
 
 /** What the `test-html` model answers: HTML that must show as text, and a timestamp. */
 export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and <script>alert(2)</script> should be text.';
@@ -9,7 +9,8 @@ export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and 
 /**
  * The 'test' provider family for browser tests:
  * - `test-html` answers with raw HTML in markdown (the page must show it as text);
- * - `test-hold` never answers until its call is aborted (a job that stays running until cancelled).
+ * - `test-hold` never answers until its call is aborted (a job that stays running until cancelled);
+ * - `test-throttled` is always rate-limited (429, come back in a minute): its job waits, it does not fail.
  */
 export class BrowserTestProvider implements VideoProvider {
   readonly specificationVersion = 'v1' as const;
@@ -20,6 +21,9 @@ export class BrowserTestProvider implements VideoProvider {
   }
 
   generate(request: GenerateRequest): Promise<GenerateResult> {
+    if (request.model.provider_model === 'throttled') {
+      return Promise.reject(new ProviderError('429 Resource exhausted', { provider: 'test', statusCode: 429, retryAfterMs: 60_000 }));
+    }
     if (request.model.provider_model === 'hold') {
       return new Promise((_resolve, reject) => {
         if (request.signal.aborted) reject(new CancelledError());
@@ -30,12 +34,13 @@ export class BrowserTestProvider implements VideoProvider {
   }
 }
 
-/** Writes the models file declaring the two test models; returns its path. */
+/** Writes the models file declaring the test models; returns its path. */
 export function writeBrowserTestModels(dir: string): string {
   const common = { provider: 'test', input_usd_per_mtok: 1, output_usd_per_mtok: 2, limits: { requests_per_minute: 10_000, concurrent: 100 } };
   const models = [
     { id: 'test-html', name: 'Test: HTML in the answer', provider_model: 'html', ...common },
     { id: 'test-hold', name: 'Test: answers only when cancelled', provider_model: 'hold', ...common },
+    { id: 'test-throttled', name: 'Test: always rate-limited', provider_model: 'throttled', ...common },
   ];
   const file = path.join(dir, 'browser-test-models.json');
   writeFileSync(file, JSON.stringify({ models }));

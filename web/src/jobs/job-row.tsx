@@ -5,6 +5,8 @@ interface JobRowProps {
   job: JobView;
   title: string;
   open: boolean;
+  /** why the job is waiting right now, if it is */
+  notice?: string;
   onOpen(): void;
   onCancel(): void;
   onDelete(): void;
@@ -19,7 +21,7 @@ const statusLabel: Record<JobView['status'], string> = {
 };
 
 /** One job: status, live progress bar with its message and ETA, and its actions. */
-export function JobRow({ job, title, open, onOpen, onCancel, onDelete }: JobRowProps) {
+export function JobRow({ job, title, open, notice, onOpen, onCancel, onDelete }: JobRowProps) {
   const active = job.status === 'pending' || job.status === 'running';
   const eta = active ? formatEta(job.eta_seconds) : null;
   return (
@@ -49,6 +51,11 @@ export function JobRow({ job, title, open, onOpen, onCancel, onDelete }: JobRowP
         {job.progress_message}
         {eta ? ` · ${eta}` : ''}
       </p>
+      {notice && active && (
+        <p className="job__notice" role="status" data-testid="job-notice">
+          {notice}
+        </p>
+      )}
       {job.error && <p className="job__error">{job.error}</p>}
       <div className="job__foot">
         <span className="muted">{formatTime(job.created_at)}</span>

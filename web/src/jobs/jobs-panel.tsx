@@ -42,6 +42,7 @@ export function JobsPanel({ state, videos, openJobId, onOpen, onDeleted }: JobsP
               job={job}
               title={title}
               open={job.job_id === openJobId}
+              notice={state.notices[job.job_id]}
               onOpen={() => onOpen(job.job_id)}
               onCancel={() => void state.cancel(job.job_id)}
               onDelete={() => onDelete(job.job_id, title)}

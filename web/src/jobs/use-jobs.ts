@@ -7,6 +7,8 @@ export interface JobsState {
   jobs: JobView[];
   loaded: boolean;
   error: string | null;
+  /** per job: why it is waiting right now (a provider pushed back and a call will be retried) */
+  notices: Record<string, string>;
   stream: StreamState;
   cancel(id: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -15,6 +17,19 @@ export interface JobsState {
 }
 
 const listLimit = 100;
+
+/** "gemini-2.5-pro was asked to wait (429 …); retrying in 2 s, attempt 2" */
+export function retryNotice(retry: { model_id: string; attempt: number; delay_ms: number; error: string }): string {
+  const seconds = Math.max(1, Math.round(retry.delay_ms / 1000));
+  const reason = retry.error.length > 80 ? `${retry.error.slice(0, 79)}…` : retry.error;
+  return `Slowing down, not failing: ${retry.model_id} was refused (${reason}); retrying in ${seconds} s, attempt ${retry.attempt + 1}`;
+}
+
+function without(notices: Record<string, string>, jobId: string): Record<string, string> {
+  if (!(jobId in notices)) return notices;
+  const { [jobId]: _cleared, ...rest } = notices;
+  return rest;
+}
 
 function upsert(jobs: JobView[], job: JobView): JobView[] {
   const index = jobs.findIndex((j) => j.job_id === job.job_id);
@@ -33,6 +48,7 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
   const [jobs, setJobs] = useState<JobView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<Record<string, string>>({});
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   const jobsRef = useRef(jobs);
@@ -85,6 +101,14 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
         default:
           break;
       }
+      // a retry explains a pause; the job's next finished unit or status change ends it
+      if (event.type === 'retry') {
+        const retry = event.data;
+        setNotices((current) => ({ ...current, [retry.job_id]: retryNotice(retry) }));
+      } else if (event.type === 'model_result' || event.type === 'evaluation' || event.type === 'status' || event.type === 'deleted') {
+        const jobId = event.data.job_id;
+        setNotices((current) => without(current, jobId));
+      }
       onEventRef.current?.(event);
     },
   });
@@ -114,5 +138,5 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
 
   const track = useCallback((id: string) => void fetchOne(id), [fetchOne]);
 
-  return { jobs, loaded, error, stream, cancel, remove, track };
+  return { jobs, loaded, error, notices, stream, cancel, remove, track };
 }
