@@ -25,12 +25,12 @@ export function createJudge(ctx: WorkContext, judgeModelId: string): Judge {
  */
 export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal: AbortSignal): Promise<void> {
   const job = await ctx.store.getJob(unit.jobId);
-  const item = (await ctx.store.getJobItems(unit.jobId)).find((i) => i.item_index === unit.itemIndex);
+  const [item] = await ctx.store.getJobItems(unit.jobId, unit.itemIndex);
   if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
   const judgeModel = job.request.judge_model;
   if (!judgeModel) return;
 
-  const runs = (await ctx.store.getModelRuns(unit.jobId)).filter((r) => r.item_index === unit.itemIndex);
+  const runs = await ctx.store.getModelRuns(unit.jobId, unit.itemIndex);
   const answers = job.request.models.map((modelId) => {
     const run = runs.find((r) => r.model_id === modelId);
     return {

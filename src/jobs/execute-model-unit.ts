@@ -15,7 +15,7 @@ export interface ModelUnit {
  */
 export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal: AbortSignal): Promise<void> {
   const job = await ctx.store.getJob(unit.jobId);
-  const item = (await ctx.store.getJobItems(unit.jobId)).find((i) => i.item_index === unit.itemIndex);
+  const [item] = await ctx.store.getJobItems(unit.jobId, unit.itemIndex);
   if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
 
   const base: ModelRun = {

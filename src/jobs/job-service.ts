@@ -30,6 +30,11 @@ export class JobStateError extends Error {
   override name = 'JobStateError';
 }
 
+/** one combination per video × prompt (how `create` lays out the items) */
+function itemCountOf(job: JobRecord): number {
+  return job.request.video_ids.length * job.request.prompts.length;
+}
+
 /** Shutdown is not cancellation: the job stays `running` and resumes at the next start. */
 const shutdownReason = new Error('server shutting down');
 
@@ -73,20 +78,16 @@ export class JobService {
   async view(jobId: string, options: { withResult: boolean }): Promise<JobView | undefined> {
     const job = await this.deps.store.getJob(jobId);
     if (!job) return undefined;
-    const items = await this.deps.store.getJobItems(jobId);
     const counts = (await this.deps.store.progressCounts([jobId])).get(jobId) ?? [];
     const finished = finishedJobStatuses.includes(job.status);
     const result = options.withResult && finished ? await this.result(job) : null;
-    return buildJobView(job, items.length, counts, this.deps.now(), result);
+    return buildJobView(job, itemCountOf(job), counts, this.deps.now(), result);
   }
 
   async list(query: { limit: number; offset?: number; status?: JobStatus }): Promise<JobView[]> {
     const jobs = await this.deps.store.listJobs(query);
     const counts = await this.deps.store.progressCounts(jobs.map((j) => j.id));
-    return jobs.map((job) => {
-      const itemCount = job.request.video_ids.length * job.request.prompts.length;
-      return buildJobView(job, itemCount, counts.get(job.id) ?? [], this.deps.now(), null);
-    });
+    return jobs.map((job) => buildJobView(job, itemCountOf(job), counts.get(job.id) ?? [], this.deps.now(), null));
   }
 
   /** The comparisons stored so far (complete once the job has finished). */
@@ -157,9 +158,8 @@ export class JobService {
   async publishProgress(jobId: string, eventType: 'progress' | 'status' = 'progress'): Promise<void> {
     const job = await this.deps.store.getJob(jobId);
     if (!job) return;
-    const items = await this.deps.store.getJobItems(jobId);
     const counts = (await this.deps.store.progressCounts([jobId])).get(jobId) ?? [];
-    this.deps.events.emit(eventType, computeProgress({ job, itemCount: items.length, counts, nowMs: this.deps.now() }));
+    this.deps.events.emit(eventType, computeProgress({ job, itemCount: itemCountOf(job), counts, nowMs: this.deps.now() }));
   }
 
   private start(job: JobRecord): void {

@@ -201,6 +201,12 @@ describe('model runs and evaluations', () => {
     expect(runs.map((run) => `${run.item_index}/${run.model_id}`)).toStrictEqual(['0/m-b', '0/m-a', '1/m-a']);
     expect(runs[0]).toStrictEqual(finished);
     expect(runs[1]).toStrictEqual(makeRun('j1', 0, 'm-a', { status: 'failed', error: 'HTTP 400', response: null }));
+
+    // one combination's answers only (a judge needs no more)
+    expect((await store.getModelRuns('j1', 1)).map((run) => run.model_id)).toStrictEqual(['m-a']);
+    expect((await store.getModelRuns('j1', 0)).map((run) => run.model_id)).toStrictEqual(['m-b', 'm-a']);
+    expect((await store.getJobItems('j1', 1)).map((item) => item.item_index)).toStrictEqual([1]);
+    expect(await store.getJobItems('j1', 99)).toStrictEqual([]);
   });
 
   it('round-trips evaluations and saves them as upserts keyed by (job, item)', async () => {

@@ -235,24 +235,26 @@ class SqliteStore implements Store {
 
   // work units
 
-  getJobItems(jobId: string): Promise<JobItem[]> {
+  getJobItems(jobId: string, itemIndex?: number): Promise<JobItem[]> {
     return this.#run(`getJobItems ${jobId}`, (db) =>
       db
         .selectFrom('job_items')
         .select(['job_id', 'item_index', 'video_id', 'prompt'])
         .where('job_id', '=', jobId)
+        .$if(itemIndex !== undefined, (q) => q.where('item_index', '=', itemIndex!))
         .orderBy('item_index')
         .execute(),
     );
   }
 
   /** by item, then in the order the runs were first saved */
-  getModelRuns(jobId: string): Promise<ModelRun[]> {
+  getModelRuns(jobId: string, itemIndex?: number): Promise<ModelRun[]> {
     return this.#run(`getModelRuns ${jobId}`, async (db) => {
       const rows = await db
         .selectFrom('model_runs')
         .selectAll()
         .where('job_id', '=', jobId)
+        .$if(itemIndex !== undefined, (q) => q.where('item_index', '=', itemIndex!))
         .orderBy('item_index')
         .orderBy(sql`rowid`)
         .execute();

@@ -75,8 +75,10 @@ export interface Store {
   countUnfinishedJobsUsingVideo(videoId: string): Promise<number>;
 
   // work units
-  getJobItems(jobId: string): Promise<JobItem[]>;
-  getModelRuns(jobId: string): Promise<ModelRun[]>;
+  /** the job's combinations, or just the one at `itemIndex` */
+  getJobItems(jobId: string, itemIndex?: number): Promise<JobItem[]>;
+  /** the job's answers so far, or just those of the combination at `itemIndex` */
+  getModelRuns(jobId: string, itemIndex?: number): Promise<ModelRun[]>;
   /** insert or replace the run identified by (job_id, item_index, model_id) */
   saveModelRun(run: ModelRun): Promise<void>;
   getEvaluations(jobId: string): Promise<Evaluation[]>;
