@@ -53,6 +53,7 @@ export interface Store {
   // videos
   insertVideo(video: VideoRecord): Promise<void>;
   getVideo(id: string): Promise<VideoRecord | undefined>;
+  /** newest first */
   listVideos(): Promise<VideoRecord[]>;
   deleteVideo(id: string): Promise<boolean>;
   getMediaFacts(videoId: string): Promise<MediaFacts | undefined>;

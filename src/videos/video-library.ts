@@ -82,9 +82,8 @@ export class VideoLibrary {
   }
 
   /** newest first */
-  async list(): Promise<VideoRecord[]> {
-    const videos = await this.deps.store.listVideos();
-    return [...videos].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+  list(): Promise<VideoRecord[]> {
+    return this.deps.store.listVideos();
   }
 
   /**

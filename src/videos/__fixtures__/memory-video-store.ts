@@ -17,8 +17,12 @@ export class MemoryVideoStore implements VideoMethods {
     const video = this.videos.get(id);
     return video && structuredClone(video);
   }
+  /** newest first, as the Store contract says (later insertions first on equal times) */
   async listVideos(): Promise<VideoRecord[]> {
-    return [...this.videos.values()].map((video) => structuredClone(video));
+    return [...this.videos.values()]
+      .reverse()
+      .sort((a, b) => b.created_at.localeCompare(a.created_at))
+      .map((video) => structuredClone(video));
   }
   async deleteVideo(id: string): Promise<boolean> {
     this.facts.delete(id);
