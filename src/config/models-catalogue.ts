@@ -1,17 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { catalogueModelSchema, type CatalogueModel, type CatalogueModelInput } from '../domain/index.js';
+import { catalogueModelSchema, providerFamilies, type CatalogueModel, type CatalogueModelInput, type ProviderFamily } from '../domain/index.js';
 import { ConfigError } from './env.js';
 import { defaultModels } from './default-models.js';
 
-const modelsFileSchema = z.object({ models: z.array(catalogueModelSchema) });
+const rateLimitsSchema = z.object({
+  requests_per_minute: z.number().positive(),
+  concurrent: z.number().int().positive(),
+});
+export type ProviderLimits = Partial<Record<ProviderFamily, z.infer<typeof rateLimitsSchema>>>;
+
+const modelsFileSchema = z.object({
+  models: z.array(catalogueModelSchema).default([]),
+  /** limits shared by every model of a provider (e.g. one account-wide quota), on top of each model's own */
+  providers: z.partialRecord(z.enum(providerFamilies), rateLimitsSchema).default({}),
+});
+
+/** A limiter a call must pass, as the scheduler takes it. */
+export interface LimiterSpec {
+  key: string;
+  limits: { requests_per_minute: number; concurrent: number };
+}
 
 /** The models the application knows, by id. Immutable after start-up. */
 export class ModelsCatalogue {
   private readonly byId: Map<string, CatalogueModel>;
 
-  constructor(models: readonly CatalogueModelInput[]) {
+  constructor(
+    models: readonly CatalogueModelInput[],
+    private readonly providerLimits: ProviderLimits = {},
+  ) {
     this.byId = new Map(models.map((m) => {
       const parsed = catalogueModelSchema.parse(m);
       return [parsed.id, parsed] as const;
@@ -21,6 +40,19 @@ export class ModelsCatalogue {
         throw new ConfigError(`Model ${model.id} is retired in favour of ${model.retired.successor}, which is not in the catalogue`);
       }
     }
+  }
+
+  /**
+   * The limiters a call to `model` passes: its provider's shared limit when
+   * one is configured, then the model's own. Always in this order, so calls
+   * holding one place never wait on each other in a cycle.
+   */
+  limitersFor(model: CatalogueModel): LimiterSpec[] {
+    const shared = this.providerLimits[model.provider];
+    return [
+      ...(shared ? [{ key: `provider:${model.provider}`, limits: shared }] : []),
+      { key: `model:${model.id}`, limits: model.limits },
+    ];
   }
 
   all(): CatalogueModel[] {
@@ -45,7 +77,8 @@ export class ModelsCatalogue {
 
 /**
  * Built-in models, with the entries of a JSON or YAML models file
- * (`{models: [...]}`) added or replacing built-ins of the same id.
+ * (`{models: [...], providers: {gemini: {requests_per_minute, concurrent}}}`)
+ * added or replacing built-ins of the same id.
  */
 export function loadModelsCatalogue(modelsFile?: string): ModelsCatalogue {
   if (!modelsFile) return new ModelsCatalogue(defaultModels);
@@ -63,5 +96,5 @@ export function loadModelsCatalogue(modelsFile?: string): ModelsCatalogue {
   }
   const merged = new Map<string, CatalogueModelInput>(defaultModels.map((m) => [m.id, m]));
   for (const model of result.data.models) merged.set(model.id, model);
-  return new ModelsCatalogue([...merged.values()]);
+  return new ModelsCatalogue([...merged.values()], result.data.providers);
 }

@@ -1,7 +1,7 @@
 import { classifyPrompt, type CatalogueModel, type ModelScore } from '../domain/index.js';
 import { CancelledError } from '../providers/provider-error.js';
 import type { VideoProvider } from '../providers/provider.js';
-import type { Scheduler } from '../scheduler/scheduler.js';
+import type { ScheduledCall, Scheduler } from '../scheduler/scheduler.js';
 import { labelFor, redactModelNames, shuffle, unblind, type LabelOrder } from './blinding.js';
 import { checkGrounding } from './grounding.js';
 import { JudgeOutputError, parseJudgeOutput, type JudgeOutput } from './judge-output.js';
@@ -18,6 +18,8 @@ export interface LlmJudgeDeps {
   random?: () => number;
   /** extra calls when the judge's output is invalid (default 1) */
   maxInvalidRetries?: number;
+  /** the limiters its calls pass (default: the judging model's own) */
+  limiters?: ScheduledCall['limiters'];
 }
 
 interface Usage {
@@ -46,6 +48,7 @@ export function createLlmJudge(deps: LlmJudgeDeps): Judge {
   const { model, provider, scheduler } = deps;
   const random = deps.random ?? Math.random;
   const maxAttempts = 1 + Math.max(0, deps.maxInvalidRetries ?? 1);
+  const limiters = deps.limiters ?? [{ key: `model:${model.id}`, limits: model.limits }];
 
   return {
     modelId: model.id,
@@ -90,7 +93,7 @@ export function createLlmJudge(deps: LlmJudgeDeps): Judge {
         let lastText = '';
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
           const { value } = await scheduler.run(
-            { limiters: [{ key: `model:${model.id}`, limits: model.limits }], jobId: input.jobId, signal: input.signal },
+            { limiters, jobId: input.jobId, signal: input.signal },
             (signal) =>
               provider.generate({
                 model,

@@ -16,7 +16,7 @@ export function createJudge(ctx: WorkContext, judgeModelId: string): Judge {
   const model = ctx.catalogue.resolve(judgeModelId);
   const provider = model && ctx.providers.providerFor(model);
   if (!model || !provider) throw new Error(`Judge model ${judgeModelId} is not available in this build`);
-  return createLlmJudge({ model, provider, scheduler: ctx.scheduler });
+  return createLlmJudge({ model, provider, scheduler: ctx.scheduler, limiters: ctx.catalogue.limitersFor(model) });
 }
 
 /**

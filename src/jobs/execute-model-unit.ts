@@ -57,7 +57,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   try {
     const { value, attempts } = await ctx.scheduler.run(
       {
-        limiters: [{ key: `model:${model.id}`, limits: model.limits }],
+        limiters: ctx.catalogue.limitersFor(model),
         jobId: unit.jobId,
         signal,
         onRetry: ({ attempt, error, delayMs }) => {

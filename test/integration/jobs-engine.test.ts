@@ -23,9 +23,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startWithGate(gate: GatedProvider, dataDir?: string) {
+async function startWithGate(gate: GatedProvider, dataDir?: string, providerLimits?: { requests_per_minute: number; concurrent: number }) {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'vidcompare-engine-'));
-  const modelsFile = writeTestModelsFile(dir, 4);
+  const modelsFile = writeTestModelsFile(dir, 4, undefined, providerLimits);
   server = await startTestServer({ dataDir: dir, providers: [gate], env: { VIDCOMPARE_MODELS_FILE: modelsFile } });
   return server;
 }
@@ -49,6 +49,21 @@ describe('job engine', () => {
     expect(running.body).toHaveLength(10);
     gate.release();
     for (const id of ids) expect((await s.application.jobs.waitForFinish(id))?.status).toBe('completed');
+  });
+
+  it('honours a limit shared by all models of a provider, across jobs', async () => {
+    const gate = new GatedProvider();
+    const s = await startWithGate(gate, undefined, { requests_per_minute: 100_000, concurrent: 3 });
+    const video = await uploadVideo(s.url, videoFile);
+    const ids = [await startJob(s, video.id), await startJob(s, video.id)];
+    // 8 calls want to run; the provider's shared limit lets 3 through at a time
+    for (let released = 0; released < 8; released += 3) {
+      await gate.waitForInFlight(Math.min(3, 8 - released));
+      expect(gate.inFlight).toBe(Math.min(3, 8 - released));
+      gate.release();
+    }
+    for (const id of ids) expect((await s.application.jobs.waitForFinish(id))?.status).toBe('completed');
+    expect(gate.maxInFlight).toBe(3);
   });
 
   it('inside a batch runs combinations one after another and models in parallel', async () => {
