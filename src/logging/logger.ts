@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -20,8 +20,37 @@ const redactPaths = [
   'VIDCOMPARE_TOKEN',
 ];
 
-export function createLogger(level: string = 'info'): Logger {
-  return pino({ level, redact: { paths: redactPaths, censor: '[redacted]' } });
+/** Query parameters that carry secrets (`?token=` lets EventSource and <video> authenticate). */
+const secretQueryParams = /([?&](?:token|key|api_key|access_token)=)[^&#]*/gi;
+
+/** A URL fit for a log line: secret query values blanked. */
+export function redactUrl(url: string): string {
+  return url.replace(secretQueryParams, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Replaces Fastify's request serializer (pino serializers of the instance take precedence) so URLs are logged redacted. */
+const serializers = {
+  req: (req: LoggedRequest) => ({
+    method: req.method,
+    url: req.url === undefined ? undefined : redactUrl(req.url),
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  }),
+};
+
+/** The application's logger: JSON lines on stdout (or `destination`), secrets redacted. */
+export function createLogger(level: string = 'info', destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: redactPaths, censor: '[redacted]' }, serializers };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** A logger that writes nothing, for tests and library use. */
