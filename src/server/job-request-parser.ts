@@ -30,11 +30,16 @@ function promptSchema(maxChars: number) {
 }
 
 const commonFields = {
-  models: z.array(idSchema).min(1, 'pick at least one model').max(20).optional(),
-  judge_model: z.string().min(1).max(100).optional(),
-  params: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-  judge_context: z.enum(['facts', 'video', 'text']).optional(),
-  judge_runs: z.union([z.literal(1), z.literal(2)]).optional(),
+  models: z.array(idSchema).min(1, 'pick at least one model').max(20).optional()
+    .describe('catalogue ids (GET /api/models); default: every available model'),
+  judge_model: z.string().min(1).max(100).optional()
+    .describe('a model that can judge, "local-judge", or "none" to skip judging; default: VIDCOMPARE_JUDGE_MODEL, else Gemini Pro with a key, else local-judge'),
+  params: z.record(z.string(), z.record(z.string(), z.unknown())).optional()
+    .describe('per-model options keyed by model id, or "*" for all: e.g. {"gemini-2.5-pro": {"videoMetadata": {"fps": 2}}}'),
+  judge_context: z.enum(['facts', 'video', 'text']).optional()
+    .describe('what grounds the judge: measured facts (default), the video itself as well, or the text only'),
+  judge_runs: z.union([z.literal(1), z.literal(2)]).optional()
+    .describe('2 judges twice with the answer order reversed and averages'),
 };
 
 export function compareBodySchema(limits: JobRequestLimits) {
@@ -45,9 +50,19 @@ export function batchBodySchema(limits: JobRequestLimits) {
   return z.object({
     video_ids: z.array(idSchema).min(1, 'pick at least one video').max(1000),
     prompts: z.array(promptSchema(limits.maxPromptChars)).min(1, 'pick at least one prompt').max(1000),
-    combination_concurrency: z.number().int().min(1).max(16).optional(),
+    combination_concurrency: z.number().int().min(1).max(16).optional()
+      .describe('combinations processed at the same time (default 1)'),
     ...commonFields,
   });
+}
+
+/**
+ * A JSON schema of a request body for the OpenAPI page. Documentation only:
+ * the routes validate with zod, whose messages name each field.
+ */
+export function documentedBody(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _draft, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  return jsonSchema;
 }
 
 type CommonBody = { models?: string[]; judge_model?: string; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };

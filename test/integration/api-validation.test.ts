@@ -97,7 +97,9 @@ describe('catalogue and docs', () => {
     expect((await api(`${server.url}/api/prompts`)).body.prompts).toHaveLength(9);
     expect((await api(`${server.url}/health`)).body).toEqual({ status: 'healthy' });
     const openapi = await api(`${server.url}/docs/json`);
-    expect(openapi.body.paths['/api/compare-async']).toBeDefined();
+    const body = openapi.body.paths['/api/compare-async'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(['video_id', 'prompt']);
+    expect(body.properties.judge_model.description).toMatch(/local-judge/);
     expect(openapi.body.paths['/api/jobs/{id}']).toBeDefined();
     const page = await fetch(`${server.url}/docs`, { redirect: 'follow' });
     expect(page.status).toBe(200);
