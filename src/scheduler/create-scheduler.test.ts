@@ -142,6 +142,27 @@ describe('createScheduler: retries', () => {
     expect(result).toEqual({ status: 'fulfilled', value: { value: 'ok', attempts: 2 } });
   });
 
+  it('grows the exponential backoff only with failures the provider gave no delay for', async () => {
+    const { clock, scheduler, calls, call } = setup({ random: () => 0.5, maxAttempts: 6 });
+    const delays: number[] = [];
+    const result = track(scheduler.run(call('A', [], { onRetry: (info) => delays.push(info.delayMs) }), calls.fn('x')));
+    await clock.settle();
+    for (let i = 0; i < 3; i++) {
+      calls.fail('x', http(429, 1_000));
+      await clock.advance(1_050);
+    }
+    calls.fail('x', http(503));
+    await clock.advance(499);
+    expect(calls.starts).toHaveLength(4);
+    await clock.advance(1);
+    expect(calls.starts).toHaveLength(5);
+    // three 429s waited what the provider asked (plus jitter); the first 503 backs off from the base: 0.5 × 1 s, not 0.5 × 8 s
+    expect(delays).toEqual([1_050, 1_050, 1_050, 500]);
+    calls.finish('x', 'ok');
+    await clock.settle();
+    expect(result).toEqual({ status: 'fulfilled', value: { value: 'ok', attempts: 5 } });
+  });
+
   it('does not retry a 400: one attempt, the same error, no onRetry', async () => {
     const { clock, scheduler, calls, call } = setup();
     let retried = false;

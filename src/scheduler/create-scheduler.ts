@@ -1,5 +1,5 @@
 import { silentLogger, type Logger } from '../logging/logger.js';
-import { CancelledError, isCancellation } from '../providers/provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../providers/provider-error.js';
 import { systemClock, type Clock } from './clock.js';
 import { RateLimiter, type LimiterStats, type Permit } from './rate-limiter.js';
 import {
@@ -84,6 +84,9 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
     call: ScheduledCall,
     fn: (signal: AbortSignal, attempt: number) => Promise<T>,
   ): Promise<{ value: T; attempts: number }> {
+    // failures the provider gave no retry delay for: only these grow the exponential backoff,
+    // so a call that waited out several 429s does not then sleep for a huge jittered cap after one 503
+    let unhintedFailures = 0;
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
@@ -93,13 +96,15 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       }
       if (call.signal.aborted) throw withAttempts(isCancellation(error) ? error : new CancelledError(), attempt);
 
+      const hinted = error instanceof ProviderError && error.retryAfterMs !== undefined;
+      if (!hinted) unhintedFailures++;
       if (isSlowDownSignal(error)) {
-        const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, attempt);
+        const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, unhintedFailures);
         for (const { key, limits } of call.limiters) limiterFor(key, limits).pauseFor(cooldownMs);
       }
       if (!isRetryableError(error) || attempt >= policy.maxAttempts) throw withAttempts(error, attempt);
 
-      const delayMs = retryDelayMs(policy, attempt, error, random);
+      const delayMs = retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
       notifyRetry(call, { attempt, error, delayMs });
       try {
         await clock.sleep(delayMs, call.signal);
