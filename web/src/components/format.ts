@@ -1,17 +1,13 @@
 /** Display formats shared by the panels. */
 
+import { formatTimecode } from '../../../src/domain/timecode.js';
+
 export { formatBytes } from '../../../src/domain/format-bytes.js';
 
-/** 75 → "01:15", 3725 → "1:02:05" */
+/** 75 → "01:15", 3725 → "1:02:05" (rounded to the nearest second) */
 export function formatDuration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
-  const total = Math.max(0, Math.round(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const mm = String(m).padStart(2, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  return formatTimecode(Math.round(seconds));
 }
 
 export function formatLatency(ms: number | null | undefined): string {
