@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { silentLogger, type Logger } from '../../logging/logger.js';
-import type { MediaTools } from '../../videos/media-tools.js';
+import { silentLogger } from '../../logging/logger.js';
 import { readFrameParams } from '../frames/frame-params.js';
+import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
 import { noFramesError } from '../sdk-call-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
@@ -10,22 +10,8 @@ import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readAnthropicResponse } from './read-anthropic-response.js';
 
-export interface AnthropicProviderSettings {
-  /** explicit key; otherwise ANTHROPIC_API_KEY, read when first needed */
-  apiKey?: string;
-  /** API base URL; when absent the SDK's default (or its ANTHROPIC_BASE_URL) applies */
-  baseUrl?: string;
-  tools: MediaTools;
-  logger?: Logger;
-  /** frames sent per video (default 16; per request: params.max_frames, at most 100) */
-  maxFrames?: number;
-  /** frame width cap in px (default 768; per request: params.max_width) */
-  maxWidth?: number;
-  /** where frames come from (default: the process-wide cached sampler shared by all providers) */
-  frameSampler?: FrameSampler;
-  /** per-call HTTP timeout (default 10 min) */
-  timeoutMs?: number;
-}
+/** ANTHROPIC_API_KEY when no `apiKey` is given. */
+export type AnthropicProviderSettings = FrameProviderSettings;
 
 /**
  * The Anthropic adapter, through `@anthropic-ai/sdk`'s Messages API. Videos

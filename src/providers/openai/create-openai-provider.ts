@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
-import { silentLogger, type Logger } from '../../logging/logger.js';
-import type { MediaTools } from '../../videos/media-tools.js';
+import { silentLogger } from '../../logging/logger.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { readFrameParams } from '../frames/frame-params.js';
+import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
 import { noFramesError } from '../sdk-call-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
@@ -11,25 +11,12 @@ import { buildOpenAiRequest } from './build-openai-request.js';
 import { mapOpenAiError } from './map-openai-error.js';
 import { readOpenAiResponse } from './read-openai-response.js';
 
-export interface OpenAiProviderSettings {
-  /** explicit key; otherwise OPENAI_API_KEY, read when first needed */
-  apiKey?: string;
-  /**
-   * an OpenAI-compatible endpoint, including `/v1` (Ollama: http://127.0.0.1:11434/v1).
-   * With a base URL a key is optional: local servers do not check it.
-   */
-  baseUrl?: string;
-  tools: MediaTools;
-  logger?: Logger;
-  /** frames sent per video (default 16; per request: params.max_frames) */
-  maxFrames?: number;
-  /** frame width cap in px (default 768; per request: params.max_width) */
-  maxWidth?: number;
-  /** where frames come from (default: the process-wide cached sampler shared by all providers) */
-  frameSampler?: FrameSampler;
-  /** per-call HTTP timeout (default 10 min) */
-  timeoutMs?: number;
-}
+/**
+ * `baseUrl` may be any OpenAI-compatible endpoint, including `/v1` (Ollama:
+ * http://127.0.0.1:11434/v1); with a base URL a key is optional, as local
+ * servers do not check it.
+ */
+export type OpenAiProviderSettings = FrameProviderSettings;
 
 /** Sent when a local server needs no key: the SDK insists on one. */
 const PLACEHOLDER_KEY = 'no-key-needed';
