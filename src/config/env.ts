@@ -1,10 +1,39 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
+/**
+ * True only for literal loopback addresses (127.0.0.0/8, ::1) and `localhost`.
+ * Names are not resolved: `127.0.0.1.nip.io` is a public DNS name, not loopback.
+ */
 export function isLoopbackHost(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith('127.');
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (name === 'localhost') return true;
+  if (isIP(name) === 4) return name.startsWith('127.');
+  if (isIP(name) === 6) return name === '::1' || name === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(name);
+  return false;
 }
+
+/** The seed page's own origins (Next.js on port 3000): allowed when VIDCOMPARE_CORS_ORIGINS is unset. */
+export const defaultCorsOrigins = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+
+function commaList(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** `scheme://host[:port]`, exactly as browsers send it in `Origin` (no path, no trailing slash). */
+const corsOriginsSchema = z
+  .string()
+  .optional()
+  .transform((value) => commaList(value) ?? defaultCorsOrigins)
+  .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like http://host:port (no path, no trailing slash)')));
+
+/** Host names (optionally `name:port`) served besides the loopback ones, e.g. behind a reverse proxy. */
+const allowedHostsSchema = z
+  .string()
+  .optional()
+  .transform((value) => (commaList(value) ?? []).map((host) => host.toLowerCase()))
+  .pipe(z.array(z.string().regex(/^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/, 'each entry must be a host name or name:port')));
 
 const optionalString = z
   .string()
@@ -23,7 +52,10 @@ export const envSchema = z
     VIDCOMPARE_MODELS_FILE: optionalString,
     VIDCOMPARE_MAX_COMBINATIONS: z.coerce.number().int().positive().default(500),
     VIDCOMPARE_MAX_PROMPT_CHARS: z.coerce.number().int().positive().default(20000),
-    VIDCOMPARE_CORS_ORIGINS: optionalString,
+    /** origins allowed to call the API from a browser (and to send state-changing requests) */
+    VIDCOMPARE_CORS_ORIGINS: corsOriginsSchema,
+    /** extra Host names served in no-token mode; with a token, setting it turns the Host check on */
+    VIDCOMPARE_ALLOWED_HOSTS: allowedHostsSchema,
     VIDCOMPARE_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */

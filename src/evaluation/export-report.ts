@@ -47,14 +47,15 @@ export const csvColumns = [
 /**
  * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break,
  * with quotes doubled. Text that a spreadsheet would run as a formula
- * (=, +, @, or - not followed by a space) gets a leading apostrophe;
- * markdown bullets ("- item") are left alone.
+ * (=, +, @, or - not followed by a space), also after leading signs and
+ * blanks ("- =HYPERLINK(" runs too), gets a leading apostrophe; markdown
+ * bullets ("- item") are left alone.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
-  if (/^(?:[=+@\t\r]|-(?!\s|$))/.test(text)) text = `'${text}`;
+  if (/^(?:[=+@\t\r]|-(?!\s|$)|[-+\s]*[=+@])/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

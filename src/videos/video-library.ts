@@ -114,6 +114,11 @@ export class VideoLibrary {
     return true;
   }
 
+  /** False when the record exists but its file is gone from the blob store (deleted by hand, lost disk). */
+  async hasFile(id: string): Promise<boolean> {
+    return isValidVideoId(id) && (await this.deps.blobs.exists(id));
+  }
+
   /** The video as providers see it, or undefined when the id is unknown. */
   async asset(id: string): Promise<VideoAsset | undefined> {
     const record = await this.get(id);

@@ -78,7 +78,7 @@ async function runWatch(ctx: CliContext, ids: string[], options: WatchOptions): 
       initial: async () => {
         if (startRequest) return [];
         if (ids.length > 0) return ids;
-        const [running, pending] = await Promise.all([client.jobs({ status: 'running', limit: 1000 }), client.jobs({ status: 'pending', limit: 1000 })]);
+        const [running, pending] = await Promise.all([client.allJobs('running'), client.allJobs('pending')]);
         return [...pending, ...running].map((job) => job.job_id);
       },
       afterSubscribe: async () => {

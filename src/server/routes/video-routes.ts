@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
 import { formatBytes } from '../../domain/format-bytes.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
-import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { isClientDisconnect } from '../error-causes.js';
+import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { tokenInQueryRoute } from '../security/route-access.js';
 
 export interface VideoRouteDeps {
   library: VideoLibrary;
@@ -48,8 +50,17 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (!record) throw notFound(`Video ${id} not found`);
     return record;
   };
+  /** the record, when its file is still there too */
+  const requireVideoFile = async (id: string): Promise<VideoRecord> => {
+    const record = await requireVideo(id);
+    if (!(await library.hasFile(id))) {
+      throw gone(`The file of video ${id} is missing from the data folder; delete the video and upload it again`);
+    }
+    return record;
+  };
 
   app.post('/api/video/upload', {
+    config: { multipart: true },
     schema: {
       tags,
       summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored',
@@ -69,15 +80,19 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > library.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge();
     // one byte over the limit reaches the library, which refuses it
-    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } });
+    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } }).catch((error: unknown) => {
+      throw asMalformedMultipart(error);
+    });
     if (!part) throw badRequest('The multipart body has no "file" field');
     if (part.fieldname !== 'file') throw badRequest(`Expected the video in a multipart field named "file", got "${part.fieldname}"`);
+    let partError: unknown;
+    part.file.once('error', (error) => (partError = error));
     try {
       return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw error;
+      throw error === partError ? asMalformedMultipart(error) : error;
     }
   });
 
@@ -90,15 +105,16 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
   }, async () => ({ videos: await library.addSampleVideos() }));
 
   app.get<{ Params: { id: string } }>('/api/video/:id', {
+    config: tokenInQueryRoute,
     schema: {
       tags,
       summary: 'The video bytes; honours a single "Range: bytes=" request (206), so players can seek',
       params: idParams,
       produces: ['video/*'],
-      response: { 404: errorResponse, 416: errorResponse },
+      response: { 404: errorResponse, 410: errorResponse, 416: errorResponse },
     },
   }, async (request, reply) => {
-    const record = await requireVideo(request.params.id);
+    const record = await requireVideoFile(request.params.id);
     const size = record.size;
     const range = parseRange(request.headers.range, size);
     if (range === 'unsatisfiable') {
@@ -124,6 +140,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
   }, async (request) => requireVideo(request.params.id));
 
   app.get<{ Params: { id: string } }>('/api/video/:id/thumbnail', {
+    config: tokenInQueryRoute,
     schema: { tags, summary: 'A JPEG thumbnail, 320 px wide', params: idParams, produces: ['image/jpeg'], response: { 404: errorResponse } },
   }, async (request, reply) => {
     await requireVideo(request.params.id);
@@ -137,9 +154,10 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       tags,
       summary: 'What ffmpeg measured in the video: cuts, shots, black and frozen segments, silences, loudness, look (measured on first request, then cached)',
       params: idParams,
-      response: { 404: errorResponse },
+      response: { 404: errorResponse, 410: errorResponse },
     },
   }, async (request) => {
+    await requireVideoFile(request.params.id);
     const asset = await library.asset(request.params.id);
     if (!asset) throw notFound(`Video ${request.params.id} not found`);
     return asset.facts();
@@ -162,6 +180,17 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (!(await library.delete(id))) throw notFound(`Video ${id} not found`);
     return { deleted: true, id };
   });
+}
+
+/**
+ * An error of the multipart parser (no or empty boundary, a body cut short,
+ * garbage) as a 400; the plugin's own coded errors (limits, 406) and client
+ * disconnects keep their meaning.
+ */
+function asMalformedMultipart(error: unknown): unknown {
+  if (isClientDisconnect(error) || (error as { code?: unknown }).code !== undefined) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return badRequest(`Malformed multipart body: ${reason.slice(0, 200)}`);
 }
 
 /**
