@@ -12,7 +12,7 @@ function codeOf(error: unknown): unknown {
 }
 
 const diskFullCodes = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
-const disconnectCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE', 'FST_ERR_REQ_ABORTED']);
+const disconnectCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 /** True when the disk (or the database file) is full, wherever in the cause chain that was reported. */
 export function isDiskFull(error: unknown): boolean {

@@ -50,7 +50,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const full = insufficientStorage();
       return reply.status(full.statusCode).send({ detail: full.detail, code: full.code });
     }
-    if (isClientDisconnect(error) || request.raw.destroyed) {
+    if (isClientDisconnect(error) || request.socket.destroyed || request.raw.aborted) {
       request.log.debug({ err: error }, 'client went away before the answer');
       return reply.status(400).send({ detail: 'The request was aborted by the client', code: 'CLIENT_ABORTED' });
     }

@@ -40,6 +40,13 @@ const videoListSchema = { type: 'object', properties: { videos: { type: 'array',
 const tags = ['videos'];
 /** room for multipart boundaries, part headers and small fields around the file */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+/**
+ * Buffer per multipart part. busboy stalls for good (no answer, the socket
+ * held) when a part it skips, such as one without Content-Disposition, gets
+ * more than its buffer in one go; socket chunks are at most 64 KB, so 1 MB
+ * keeps a skipped part from ever filling it.
+ */
+const PART_BUFFER_BYTES = 1024 * 1024;
 
 /** Upload, list, stream (with Range), inspect and delete videos. */
 export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps): void {
@@ -80,7 +87,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > library.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge();
     // one byte over the limit reaches the library, which refuses it
-    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } }).catch((error: unknown) => {
+    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 }, fileHwm: PART_BUFFER_BYTES }).catch((error: unknown) => {
       throw asMalformedMultipart(error);
     });
     if (!part) throw badRequest('The multipart body has no "file" field');
@@ -92,7 +99,8 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw error === partError ? asMalformedMultipart(error) : error;
+      // the parser's error may surface as a premature close of the pipeline: the part's own error says why
+      throw partError !== undefined && !request.socket.destroyed ? asMalformedMultipart(partError) : error;
     }
   });
 
