@@ -96,7 +96,8 @@ describe('what must keep working', () => {
   it('same-origin requests (the web UI), the seed page origins and clients without Origin', async () => {
     const port = new URL(server.url).port;
     const body = { video_id: ids.videoId, prompt: 'Describe', models: ['local-shots'], judge_model: 'none' };
-    for (const headers of [{ origin: server.url, 'sec-fetch-site': 'same-origin' }, { origin: `http://localhost:${port}`, host: `localhost:${port}` }, { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-site' }, { origin: 'http://127.0.0.1:3000' }, {}]) {
+    const clients: Record<string, string>[] = [{ origin: server.url, 'sec-fetch-site': 'same-origin' }, { origin: `http://localhost:${port}`, host: `localhost:${port}` }, { origin: 'http://localhost:3000', 'sec-fetch-site': 'same-site' }, { origin: 'http://127.0.0.1:3000' }, {}];
+    for (const headers of clients) {
       const response = await rawRequest(server.url, { method: 'POST', target: '/api/compare-async', headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
       expect(response.status, JSON.stringify(headers)).toBe(200);
       await server.application.jobs.waitForFinish(JSON.parse(response.body).job_id);
