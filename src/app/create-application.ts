@@ -20,6 +20,7 @@ import { createScheduler } from '../scheduler/create-scheduler.js';
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
+import type { BlobStore } from '../videos/blob-store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
 import { VideoLibrary } from '../videos/video-library.js';
@@ -42,6 +43,10 @@ export interface ApplicationOptions {
   /** extra or replacement provider adapters (tests, plug-ins) */
   providers?: VideoProvider[];
   now?: () => number;
+  /** wraps the store (tests put faults at this seam, e.g. a full disk) */
+  decorateStore?: (store: Store) => Store;
+  /** wraps the blob store that holds the video bytes */
+  decorateBlobs?: (blobs: BlobStore) => BlobStore;
 }
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -54,10 +59,13 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   mkdirSync(dataDir, { recursive: true });
 
   const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
-  const store = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
+  const sqliteStore = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
+  const store = options.decorateStore?.(sqliteStore) ?? sqliteStore;
   const tools = resolveMediaTools(env);
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
-  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
+  const localBlobs = new LocalBlobStore(dataDir);
+  const blobs = options.decorateBlobs?.(localBlobs) ?? localBlobs;
+  const library = new VideoLibrary({ store, blobs, tools, logger, maxUploadBytes, dataDir });
 
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
