@@ -4,13 +4,16 @@ import { parseHostHeader } from './host-guard.js';
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** True when the browser-sent `Origin` is this very server (scheme and host:port). */
+/**
+ * True when the browser-sent `Origin` names the host:port this request was
+ * sent to. The scheme is left out: behind a TLS proxy the page is https while
+ * this server sees http, and a page cannot choose the host it is served from.
+ */
 function isSameOrigin(origin: string, request: FastifyRequest): boolean {
   const host = parseHostHeader(request.headers.host);
   if (!host) return false;
   try {
-    const url = new URL(origin);
-    return url.protocol === `${request.protocol}:` && url.host === host.host;
+    return new URL(origin).host === host.host;
   } catch {
     return false;
   }
