@@ -15,7 +15,10 @@ export interface ModelResult {
   status: string;
   response: string | null;
   error: string | null;
+  /** the model call alone (its last attempt) */
   latency_ms: number | null;
+  /** preparing the video for the provider (upload and processing, frame sampling), outside the call */
+  prepare_ms?: number | null;
   input_tokens: number | null;
   output_tokens: number | null;
   thinking_tokens: number | null;

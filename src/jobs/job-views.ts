@@ -68,6 +68,7 @@ export function buildComparisons(
         response: run?.response ?? null,
         error: run?.error ?? null,
         latency_ms: run?.latency_ms ?? null,
+        prepare_ms: run?.prepare_ms ?? null,
         input_tokens: run?.input_tokens ?? null,
         output_tokens: run?.output_tokens ?? null,
         thinking_tokens: run?.thinking_tokens ?? null,
