@@ -1,5 +1,6 @@
 import type { ModelScore } from './evaluation.js';
 import type { JobStatus, JobType } from './job.js';
+import type { PanelFields } from './panel.js';
 
 /*
  * The HTTP API's shapes. The server builds them, and the CLI and the web UI
@@ -30,7 +31,7 @@ export interface ModelResult {
 /** A judged answer as the API shows it: `model_name` is the display name, `model_id` the catalogue id. */
 export type ScoredModel = ModelScore & { model_id: string };
 
-export interface CompareResponse {
+export interface CompareResponse extends PanelFields {
   item_index: number;
   video_id: string;
   prompt: string;

@@ -11,3 +11,4 @@ export * from './timecode.js';
 export * from './job-event-map.js';
 export * from './format-bytes.js';
 export * from './arena.js';
+export * from './panel.js';

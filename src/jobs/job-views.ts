@@ -11,6 +11,7 @@ import type {
 
 export type { JobView };
 import { buildLeaderboard } from '../evaluation/leaderboard.js';
+import { panelView } from '../evaluation/panel/panel-view.js';
 import type { ItemProgressCounts } from '../store/store.js';
 import { computeProgress } from './job-progress.js';
 
@@ -92,6 +93,7 @@ export function buildComparisons(
       judge_model: job.request.judge_model,
       evaluation_error: evaluation?.status === 'failed' ? evaluation.error : null,
       evaluation_details: evaluation?.details ?? null,
+      ...panelView(catalogue, job.request, evaluation),
       totals: {
         cost_usd: sum((r) => r.cost_usd),
         input_tokens: sum((r) => r.input_tokens),
