@@ -114,11 +114,29 @@ export interface LeaderboardRow {
   cost_usd: number | null;
   /** answers that ended in an error */
   errors: number;
+  /** 95 % bootstrap interval of mean_score over the judged items */
+  mean_score_ci_low?: number | null;
+  mean_score_ci_high?: number | null;
+}
+
+/** Paired bootstrap of the score difference between the first two models over the items both were judged on. */
+export interface TopTwoComparison {
+  models: [string, string];
+  paired_items: number;
+  mean_difference: number;
+  ci_low: number;
+  ci_high: number;
+  /** two-sided */
+  p_value: number;
+  /** p < 0.05: the first is ahead beyond the noise of these items */
+  significant: boolean;
 }
 
 export interface Leaderboard {
   overall: LeaderboardRow[];
   /** by prompt category (see classifyPrompt) */
   by_category: Record<string, LeaderboardRow[]>;
+  /** whether the first row is significantly ahead of the second */
+  top_two?: TopTwoComparison | null;
 }
 

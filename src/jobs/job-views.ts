@@ -12,6 +12,7 @@ import type {
 export type { JobView };
 import { buildLeaderboard } from '../evaluation/leaderboard.js';
 import { panelView } from '../evaluation/panel/panel-view.js';
+import { addLeaderboardStatistics } from '../ratings/leaderboard-statistics.js';
 import type { ItemProgressCounts } from '../store/store.js';
 import { computeProgress } from './job-progress.js';
 
@@ -115,6 +116,6 @@ export function buildResult(job: JobRecord, comparisons: CompareResponse[]): Com
       input_tokens: comparisons.reduce((sum, c) => sum + c.totals.input_tokens, 0),
       output_tokens: comparisons.reduce((sum, c) => sum + c.totals.output_tokens, 0),
     },
-    leaderboard: buildLeaderboard(comparisons),
+    leaderboard: addLeaderboardStatistics(buildLeaderboard(comparisons), comparisons),
   };
 }
