@@ -34,6 +34,8 @@ export function ArenaView() {
   const loadNext = useCallback(async () => {
     setError(null);
     setReveal(null);
+    // the voted pair leaves at once, so a key pressed while the next one loads cannot vote on it again
+    setPair(undefined);
     try {
       const next = await arenaApi.nextPair();
       setPair(next);
@@ -100,10 +102,34 @@ export function ArenaView() {
       {pair === null && <p className="empty">No pair is left to vote on. Run comparisons with two or more models to make more.</p>}
       {pair && (
         <>
-          <VideoPlayer videos={videos.videos} />
-          <p className="arena__prompt">
-            <span className="muted">Prompt ({pair.category}):</span> “{pair.prompt}”
-          </p>
+          <div className="arena__top">
+            <div className="arena__player">
+              <VideoPlayer videos={videos.videos} />
+            </div>
+            <div className="arena__side">
+              <p className="arena__prompt">
+                <span className="muted">Prompt ({pair.category}):</span> “{pair.prompt}”
+              </p>
+              {!reveal ? (
+                <div className="arena__votes" role="group" aria-label="Your vote">
+                  {choices.map((choice) => (
+                    <button key={choice.key} type="button" className="button" disabled={busy} onClick={() => void vote(choice.winner)}>
+                      <kbd>{choice.key}</kbd> {choice.label}
+                    </button>
+                  ))}
+                </div>
+              ) : (
+                <div className="arena__reveal" role="status" data-testid="reveal">
+                  <p>
+                    You chose <strong>{chosen?.label}</strong>. A was <strong>{reveal.a_model_name}</strong>, B was <strong>{reveal.b_model_name}</strong>.
+                  </p>
+                  <button type="button" className="button button--primary" onClick={() => void loadNext()}>
+                    Next pair <kbd>Enter</kbd>
+                  </button>
+                </div>
+              )}
+            </div>
+          </div>
           <div className="arena__answers">
             {(['a', 'b'] as const).map((side) => (
               <article key={`${pair.pair_id}-${side}`} className={`arena__answer${reveal?.winner === side ? ' arena__answer--chosen' : ''}`} aria-label={`Answer ${side.toUpperCase()}`}>
@@ -115,24 +141,6 @@ export function ArenaView() {
               </article>
             ))}
           </div>
-          {!reveal ? (
-            <div className="arena__votes" role="group" aria-label="Your vote">
-              {choices.map((choice) => (
-                <button key={choice.key} type="button" className="button" disabled={busy} onClick={() => void vote(choice.winner)}>
-                  <kbd>{choice.key}</kbd> {choice.label}
-                </button>
-              ))}
-            </div>
-          ) : (
-            <div className="arena__reveal" role="status" data-testid="reveal">
-              <p>
-                You chose <strong>{chosen?.label}</strong>. A was <strong>{reveal.a_model_name}</strong>, B was <strong>{reveal.b_model_name}</strong>.
-              </p>
-              <button type="button" className="button button--primary" onClick={() => void loadNext()}>
-                Next pair <kbd>Enter</kbd>
-              </button>
-            </div>
-          )}
         </>
       )}
     </section>
