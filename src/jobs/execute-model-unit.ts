@@ -67,7 +67,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       prepareMs = Math.round(ctx.now() - prepareStartedAt);
     } catch (error) {
       if (isCancellation(error) || signal.aborted) throw error;
-      ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, err: (error as Error).message }, 'preparing the video failed');
+      ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, stage: 'prepare', err: (error as Error).message }, 'model call failed');
       return finish({ ...base, attempts: 0, error: `Preparing the video failed: ${(error as Error).message}`, prepare_ms: Math.round(ctx.now() - prepareStartedAt) });
     }
   }
