@@ -19,11 +19,17 @@ export interface TestServer {
  * temporary data dir (or the one given, to test restarts).
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string } & Pick<ApplicationOptions, 'decorateStore' | 'decorateBlobs'> = {},
+  options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string } & Pick<ApplicationOptions, 'now' | 'decorateStore' | 'decorateBlobs'> = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vidcompare-test-'));
   const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', VIDCOMPARE_DATA_DIR: dataDir, VIDCOMPARE_LOG_LEVEL: 'silent', ...options.env });
-  const application = await createApplication(env, { logger: silentLogger(), providers: options.providers, decorateStore: options.decorateStore, decorateBlobs: options.decorateBlobs });
+  const application = await createApplication(env, {
+    logger: silentLogger(),
+    providers: options.providers,
+    now: options.now,
+    decorateStore: options.decorateStore,
+    decorateBlobs: options.decorateBlobs,
+  });
   const url = await application.start();
   return {
     url,

@@ -7,7 +7,7 @@ import { AttackTally, fillPath, queryFor, routesFromOpenApi, stateSnapshot, vali
 const token = 'bypass-test-token';
 const auth = { authorization: `Bearer ${token}` };
 /** routes whose URL a browser loads by itself: the only ones that take ?token= */
-const tokenInQueryRoutes = ['GET /api/video/{id}', 'GET /api/video/{id}/thumbnail', 'GET /api/jobs/{id}/export', 'GET /api/jobs/{id}/events', 'GET /api/events'];
+const tokenInQueryRoutes = ['GET /api/video/{id}', 'GET /api/video/{id}/thumbnail', 'GET /api/jobs/{id}/export', 'GET /api/jobs/{id}/events', 'GET /api/events', 'GET /api/arena/votes'];
 
 let server: TestServer;
 let ids: KnownIds;
