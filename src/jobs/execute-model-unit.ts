@@ -36,7 +36,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   };
   const finish = async (run: ModelRun) => {
     const saved = { ...run, finished_at: new Date(ctx.now()).toISOString() };
-    await ctx.store.saveModelRun(saved);
+    await ctx.retryWrite('save a model answer', () => ctx.store.saveModelRun(saved));
     ctx.events.emit('model_result', {
       job_id: unit.jobId,
       item_index: unit.itemIndex,
@@ -53,6 +53,14 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  try {
+    // media work (e.g. measuring the video) happens here, outside the model's concurrency places
+    await provider.prepareVideo?.({ model, video, signal });
+  } catch (error) {
+    if (isCancellation(error) || signal.aborted) throw error;
+    ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, err: (error as Error).message }, 'could not prepare the video for the model');
+    return finish({ ...base, error: (error as Error).message ?? String(error) });
+  }
   let attemptStartedAt = ctx.now();
   try {
     const { value, attempts } = await ctx.scheduler.run(

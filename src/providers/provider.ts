@@ -9,7 +9,11 @@ export interface VideoAsset {
   /** absolute path on local disk (ffmpeg needs a file) */
   readonly path: string;
   openStream(): NodeJS.ReadableStream;
-  facts(): Promise<MediaFacts>;
+  /**
+   * Measures (once, then cached) what ffmpeg sees in the video. `signal` stops
+   * this caller's wait; a measurement nobody waits for any more is killed.
+   */
+  facts(signal?: AbortSignal): Promise<MediaFacts>;
 }
 
 export interface GenerateRequest {
@@ -49,5 +53,12 @@ export interface VideoProvider {
   readonly specificationVersion: 'v1';
   readonly family: CatalogueModel['provider'];
   availability(model: CatalogueModel): Availability;
+  /**
+   * Work on the video the provider needs before its calls (e.g. measuring it),
+   * run by the job before it queues for the model's concurrency places, so
+   * slow media work never holds a place a model call could use.
+   * @throws ProviderError when the video cannot be prepared; a cancellation when `signal` aborts
+   */
+  prepareVideo?(request: { model: CatalogueModel; video: VideoAsset; signal: AbortSignal }): Promise<void>;
   generate(request: GenerateRequest): Promise<GenerateResult>;
 }

@@ -19,3 +19,4 @@ export const notFound = (detail: string) => new HttpError(404, detail, 'NOT_FOUN
 export const conflict = (detail: string) => new HttpError(409, detail, 'CONFLICT');
 export const payloadTooLarge = (detail: string) => new HttpError(413, detail, 'PAYLOAD_TOO_LARGE');
 export const unsupportedMediaType = (detail: string) => new HttpError(415, detail, 'UNSUPPORTED_MEDIA_TYPE');
+export const unprocessableContent = (detail: string) => new HttpError(422, detail, 'UNPROCESSABLE_CONTENT');

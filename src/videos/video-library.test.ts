@@ -9,6 +9,7 @@ import { silentLogger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
 import { MemoryVideoStore } from './__fixtures__/memory-video-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
+import { DEFAULT_MEDIA_LIMITS } from './media-limits.js';
 import { resolveMediaTools } from './media-tools.js';
 import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
 import { VideoLibrary } from './video-library.js';
@@ -38,6 +39,7 @@ describe('VideoLibrary', () => {
       logger: silentLogger(),
       maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024,
       dataDir,
+      limits: DEFAULT_MEDIA_LIMITS,
     });
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
 
