@@ -1,6 +1,6 @@
 import { formatBytes } from '../domain/format-bytes.js';
 import { formatTimecode } from '../domain/timecode.js';
-import { payloadTooLarge, unprocessableContent } from '../server/http-errors.js';
+import { mediaLimitExceeded, unprocessableContent } from '../server/http-errors.js';
 import { picturesTooLarge, type ProbedVideo } from './probe-video.js';
 
 /** What an upload may claim, checked right after probing and before any heavy work. */
@@ -30,7 +30,7 @@ const BYTES_PER_SECOND_CHECK_ABOVE_S = 60;
  */
 export function assertWithinMediaLimits(probed: ProbedVideo, sizeBytes: number, limits: MediaLimits): void {
   if (probed.duration_s > limits.maxDurationS) {
-    throw payloadTooLarge(
+    throw mediaLimitExceeded(
       `The video lasts ${formatTimecode(probed.duration_s)} (${Math.round(probed.duration_s)} s); ` +
         `the limit is ${formatTimecode(limits.maxDurationS)} (VIDCOMPARE_MAX_DURATION_S=${limits.maxDurationS})`,
     );

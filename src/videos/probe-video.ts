@@ -1,4 +1,4 @@
-import { payloadTooLarge, unsupportedMediaType } from '../server/http-errors.js';
+import { mediaLimitExceeded, unsupportedMediaType } from '../server/http-errors.js';
 import type { MediaTools } from './media-tools.js';
 import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
@@ -49,8 +49,9 @@ const pictureTooLarge = /Picture size (\d+)x(\d+) exceeds specified max pixel co
  */
 export async function probeVideo(path: string, tools: MediaTools, signal?: AbortSignal): Promise<ProbedVideo> {
   let stdout: string;
+  let stderrTail: string;
   try {
-    ({ stdout } = await runMediaTool(
+    ({ stdout, stderrTail } = await runMediaTool(
       tools,
       'ffprobe',
       ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
@@ -66,6 +67,9 @@ export async function probeVideo(path: string, tools: MediaTools, signal?: Abort
     }
     throw error;
   }
+  // some decoders report the refusal and carry on with a 0×0 stream
+  const refused = pictureTooLarge.exec(stderrTail);
+  if (refused) throw picturesTooLarge(Number(refused[1]), Number(refused[2]), tools.maxPixels);
   let output: FfprobeOutput;
   try {
     output = JSON.parse(stdout) as FfprobeOutput;
@@ -95,7 +99,7 @@ export async function probeVideo(path: string, tools: MediaTools, signal?: Abort
 
 /** 413 for pictures of `width`×`height` when at most `maxPixels` are allowed. */
 export function picturesTooLarge(width: number, height: number, maxPixels: number) {
-  return payloadTooLarge(
+  return mediaLimitExceeded(
     `The video's pictures are ${width}×${height} (${(width * height / 1e6).toFixed(1)} megapixels); ` +
       `the limit is ${(maxPixels / 1e6).toFixed(1)} megapixels (VIDCOMPARE_MAX_PIXELS, 7680×4320 by default)`,
   );

@@ -76,7 +76,9 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      const code = (error as { code?: string }).code;
+      // the library's other 413s (duration, picture size) keep their own detail
+      if ((status === 413 && code !== 'MEDIA_LIMIT_EXCEEDED') || code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw error;
     }
   });
