@@ -20,7 +20,7 @@ export class ToolError extends Error {
 export class ToolTimeoutError extends ToolError {
   override name = 'ToolTimeoutError';
   constructor(tool: string, readonly timeoutMs: number, stderrTail: string) {
-    super(`${tool} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, tool, null, stderrTail);
+    super(`${tool} took longer than ${Math.round(timeoutMs / 100) / 10} s and was stopped`, tool, null, stderrTail);
   }
 }
 
