@@ -39,11 +39,15 @@ export async function measureMediaFacts(
     throw error;
   });
   try {
-    const [video, audio] = await Promise.all([
+    // settled, not Promise.all: a failure is reported only once the other pass's ffmpeg has exited too
+    const [video, audio] = await Promise.allSettled([
       stopOnFailure(runVideoPass(path, tools, probed.duration_s, passes.signal)),
       probed.has_audio ? stopOnFailure(runAudioPass(path, tools, probed.duration_s, passes.signal)) : Promise.resolve(null),
     ]);
-    return assembleFacts(probed, video, audio);
+    if (passes.signal.aborted) throw passes.signal.reason;
+    if (video.status === 'rejected') throw video.reason;
+    if (audio.status === 'rejected') throw audio.reason;
+    return assembleFacts(probed, video.value, audio.value);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
