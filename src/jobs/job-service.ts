@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, type JobType } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
-import type { SpaceReserve } from '../store/space-reserve.js';
+import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import { isTransientStorageError } from '../store/storage-failures.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
@@ -137,14 +137,15 @@ export class JobService {
       await active.done;
     }
     const { store, spaceReserve } = this.deps;
-    const deleted = await (spaceReserve ? spaceReserve.freeing(() => store.deleteJob(jobId)) : store.deleteJob(jobId));
+    const deleted = await freeingSpace(spaceReserve, () => store.deleteJob(jobId));
     if (deleted) this.deps.events.emit('deleted', { job_id: jobId });
     return deleted;
   }
 
   async cleanup(olderThanDays: number): Promise<number> {
     const cutoff = new Date(this.deps.now() - olderThanDays * 86_400_000).toISOString();
-    return this.deps.store.deleteFinishedJobsBefore(cutoff);
+    const { store, spaceReserve } = this.deps;
+    return freeingSpace(spaceReserve, () => store.deleteFinishedJobsBefore(cutoff));
   }
 
   /** Resolves when the job has reached a final status. */

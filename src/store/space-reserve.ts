@@ -67,3 +67,8 @@ export class SpaceReserve {
     }
   }
 }
+
+/** `reserve.freeing(write)`, or just `write()` where no reserve is configured (tests, in-memory stores). */
+export function freeingSpace<T>(reserve: SpaceReserve | undefined, write: () => Promise<T>): Promise<T> {
+  return reserve ? reserve.freeing(write) : write();
+}

@@ -9,7 +9,7 @@ import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
 import { unprocessableContent, unsupportedMediaType } from '../server/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
-import type { SpaceReserve } from '../store/space-reserve.js';
+import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
 import type { BlobStore } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
@@ -121,7 +121,7 @@ export class VideoLibrary {
   async delete(id: string): Promise<boolean> {
     if (!isValidVideoId(id)) return false;
     const { store, spaceReserve, logger } = this.deps;
-    const deleteRecord = () => (spaceReserve ? spaceReserve.freeing(() => store.deleteVideo(id)) : store.deleteVideo(id));
+    const deleteRecord = () => freeingSpace(spaceReserve, () => store.deleteVideo(id));
     let deleted: boolean;
     try {
       // record first: a crash in between leaves an orphan file, never a record without its file
