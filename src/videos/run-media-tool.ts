@@ -2,12 +2,12 @@ import type { MediaWorkKind } from './media-process-slots.js';
 import type { MediaTools } from './media-tools.js';
 import { runTool, type RunToolOptions, type RunToolResult } from './run-tool.js';
 
-/** No media run is given less than this, however short the video. */
-export const MEDIA_TIMEOUT_FLOOR_MS = 60_000;
-/** Time allowed per second of video: a run may go three times slower than real time. */
-export const MEDIA_TIMEOUT_PER_VIDEO_SECOND_MS = 3_000;
-/** No media run is given more than this, however long the video. */
-export const MEDIA_TIMEOUT_CAP_MS = 6 * 3_600_000;
+/** No media run is given less than this, however short the video (a loaded 2-core machine can take minutes for seconds of video). */
+export const MEDIA_TIMEOUT_FLOOR_MS = 5 * 60_000;
+/** Time allowed per second of video: a run may go five times slower than real time. */
+export const MEDIA_TIMEOUT_PER_VIDEO_SECOND_MS = 5_000;
+/** No media run is given more than this, however long the video (the longest accepted video at five times real time). */
+export const MEDIA_TIMEOUT_CAP_MS = 15 * 3_600_000;
 
 /**
  * How long one ffmpeg/ffprobe run over a video of `durationS` may take:
