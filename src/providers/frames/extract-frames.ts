@@ -81,8 +81,9 @@ async function decodeOnce(run: FfmpegRunner, input: ExtractFramesInput, step: nu
 async function seekEach(run: FfmpegRunner, input: ExtractFramesInput, targets: number[]): Promise<SampledFrame[]> {
   const frames: (SampledFrame | undefined)[] = new Array(targets.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < targets.length) {
+    while (next < targets.length && !failed) {
       const index = next++;
       const at = targets[index];
       const stdout = await run(
@@ -99,7 +100,15 @@ async function seekEach(run: FfmpegRunner, input: ExtractFramesInput, targets: n
       if (jpeg) frames[index] = { timestamp_s: roundMs(at), jpeg };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SEEK_CONCURRENCY, targets.length) }, worker));
+  // settled, not Promise.all: after a failure the other worker starts no new ffmpeg, and the error is reported once it has stopped
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(SEEK_CONCURRENCY, targets.length) }, () => worker().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    })),
+  );
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
   return frames.filter((frame): frame is SampledFrame => frame !== undefined);
 }
 
