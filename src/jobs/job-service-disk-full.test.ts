@@ -3,23 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadModelsCatalogue } from '../config/models-catalogue.js';
-import type { JobRequest } from '../domain/index.js';
 import { silentLogger } from '../logging/logger.js';
 import { fifteenSecondFacts } from '../providers/local/__fixtures__/sample-facts.js';
-import { createLocalProvider } from '../providers/local/create-local-provider.js';
-import { ProviderRegistry } from '../providers/provider-registry.js';
-import type { VideoAsset } from '../providers/provider.js';
-import { createScheduler } from '../scheduler/create-scheduler.js';
 import { makeVideo } from '../store/__fixtures__/store-test-data.js';
 import { SpaceReserve } from '../store/space-reserve.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { StoreError } from '../store/store-error.js';
-import { createInProcessDispatcher } from './in-process-dispatcher.js';
-import { JobEventBus } from './job-events.js';
-import { JobService } from './job-service.js';
-import { createStoreWriteRetry } from './retry-store-write.js';
+import { localJobService, localRequest } from './__fixtures__/local-job-service.js';
 
 /** What better-sqlite3 throws when the database cannot grow, wrapped as the SQLite store wraps it. */
 function sqliteFull(operation: string): StoreError {
@@ -60,16 +51,7 @@ function storeOnAFullDisk(store: Store, full: (method: WriteMethod) => boolean):
   }) as Store & { failures: Record<WriteMethod, number> };
 }
 
-const request: JobRequest = {
-  video_ids: ['v1'],
-  prompts: ['Where are the cuts?'],
-  models: ['local-full', 'local-shots'],
-  judge_model: null,
-  params: {},
-  combination_concurrency: 1,
-  judge_context: 'facts',
-  judge_runs: 1,
-};
+const request = localRequest('v1', ['local-full', 'local-shots']);
 
 describe('jobs on a full disk', () => {
   let dir: string;
@@ -87,32 +69,8 @@ describe('jobs on a full disk', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  function service(store: Store, options: { attempts?: number; reserve?: SpaceReserve } = {}) {
-    const logger = silentLogger();
-    const catalogue = loadModelsCatalogue(undefined);
-    const video: VideoAsset = {
-      record: makeVideo('v1', { duration_s: 15 }),
-      path: join(dir, 'not-read.mp4'),
-      openStream: () => {
-        throw new Error('the local analyzers read facts, not bytes');
-      },
-      facts: async () => fifteenSecondFacts(),
-    };
-    // backoff delays are recorded, not waited for
-    const retryWrite = createStoreWriteRetry({ logger, attempts: options.attempts ?? 8, clock: { sleep: async (ms) => void sleeps.push(ms) } });
-    const context = {
-      store,
-      catalogue,
-      providers: new ProviderRegistry(catalogue, [createLocalProvider()]),
-      scheduler: createScheduler({ retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }, logger }),
-      videos: { asset: async (id: string) => (id === 'v1' ? video : undefined) },
-      events: new JobEventBus(),
-      logger,
-      now: Date.now,
-      retryWrite,
-    };
-    return new JobService({ store, dispatcher: createInProcessDispatcher(context), events: context.events, catalogue, logger, now: Date.now, retryWrite, spaceReserve: options.reserve });
-  }
+  const service = (store: Store, options: { attempts?: number; reserve?: SpaceReserve } = {}) =>
+    localJobService({ store, facts: { v1: async () => fifteenSecondFacts() }, writeAttempts: options.attempts, sleeps, spaceReserve: options.reserve });
 
   it('retries the final status write with growing delays until it is stored', async () => {
     let completions = 0;
