@@ -24,3 +24,6 @@ export const unsupportedMediaType = (detail: string) => new HttpError(415, detai
 export const misdirectedRequest = (detail: string) => new HttpError(421, detail, 'MISDIRECTED_REQUEST');
 export const insufficientStorage = (detail = 'The server is out of disk space; free some space (delete old jobs or videos) and try again') =>
   new HttpError(507, detail, 'INSUFFICIENT_STORAGE');
+/** 413 for a video over the duration or picture-size caps (not the byte limit) */
+export const mediaLimitExceeded = (detail: string) => new HttpError(413, detail, 'MEDIA_LIMIT_EXCEEDED');
+export const unprocessableContent = (detail: string) => new HttpError(422, detail, 'UNPROCESSABLE_CONTENT');
