@@ -57,6 +57,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   const store = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
   const tools = resolveMediaTools(env);
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
+  const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
   const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
 
   const builtIn: VideoProvider[] = [
@@ -68,15 +69,18 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+      timeoutMs: providerTimeoutMs,
     }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
-    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
   ];
   const overrides = new Set((options.providers ?? []).map((p) => p.family));
   const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);
 
   const scheduler = createScheduler({
     retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    // the SDKs get the same limit; this one also covers what happens around the HTTP call (upload, frames)
+    attemptTimeoutMs: providerTimeoutMs,
     logger,
   });
   const events = new JobEventBus();

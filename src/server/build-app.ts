@@ -38,7 +38,9 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening, so tests can inject or listen on any port. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024 });
+  // requestTimeout: a request (a 500 MB upload included) must arrive whole within 15 min, so a stalled body is dropped (408);
+  // no socket idle timeout (connectionTimeout), which would also cut the waiting POST /api/compare and quiet SSE streams.
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024, requestTimeout: 15 * 60_000, connectionTimeout: 0 });
   installErrorHandler(app);
   const allowedOrigin = (origin: string | undefined) => (origin && deps.corsOrigins.includes(origin) ? origin : undefined);
   await app.register(cors, { origin: (origin, callback) => callback(null, allowedOrigin(origin) !== undefined) });

@@ -2,7 +2,7 @@ import { FileState, type File as GeminiFile, type GoogleGenAI } from '@google/ge
 import type { Logger } from '../../logging/logger.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
 import type { VideoAsset } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import type { Clock } from '../../scheduler/clock.js';
 import { mapGeminiError } from './map-gemini-error.js';
 
@@ -137,8 +137,9 @@ export function createGeminiFileManager(deps: GeminiFileManagerDeps): GeminiFile
         return await untilAborted(current.promise, signal);
       } finally {
         current.waiters -= 1;
-        // The last waiter gave up: stop polling for nobody.
-        if (current.waiters === 0 && !current.settled && signal.aborted) {
+        // The last waiter was cancelled: stop uploading and polling for nobody. A waiter that
+        // timed out leaves the upload running, so its retry joins it instead of starting over.
+        if (current.waiters === 0 && !current.settled && signal.aborted && isCancellation(signal.reason)) {
           current.controller.abort();
           if (flights.get(sha256) === current) flights.delete(sha256);
         }

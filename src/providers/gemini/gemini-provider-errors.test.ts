@@ -145,6 +145,9 @@ describe('mapGeminiError', () => {
     expect((mapGeminiError(headersTimeout) as ProviderError).isRetryable).toBe(true);
     const abort = new DOMException('This operation was aborted', 'AbortError');
     expect(mapGeminiError(abort)).toBe(abort);
+    // our signal untouched: the abort came from the SDK's own httpOptions.timeout
+    const sdkTimeout = mapGeminiError(abort, new AbortController().signal) as ProviderError;
+    expect([sdkTimeout.isRetryable, sdkTimeout.message]).toEqual([true, expect.stringMatching(/timed out/)]);
 
     const timedOut = new AbortController();
     timedOut.abort(new DOMException('attempt timed out', 'TimeoutError'));

@@ -45,6 +45,10 @@ export interface GoogleErrorBody {
 export function mapGeminiError(error: unknown, signal?: AbortSignal): Error {
   if (error instanceof ProviderError) return error;
   if (signal?.aborted) return abortReasonToError(signal.reason, error);
+  // Nobody aborted our signal: an AbortError can only be the SDK's own `httpOptions.timeout` firing.
+  if (signal && isCancellation(error) && !(error instanceof CancelledError)) {
+    return new ProviderError('Gemini call timed out (HTTP timeout)', { provider: PROVIDER, isRetryable: true, cause: error });
+  }
   if (isCancellation(error)) return error as Error;
 
   const status = apiErrorStatus(error);
