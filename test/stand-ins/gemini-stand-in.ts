@@ -36,6 +36,15 @@ export interface WirePart {
 export interface StandInReply {
   status: number;
   body: unknown;
+  /** sent as is instead of `body` as JSON (an HTML page, a truncated body) */
+  raw?: string;
+  contentType?: string;
+}
+
+/** A 200 whose body no JSON parser can read: `html` (a proxy's page) or `truncated` JSON, as a cut connection leaves it. */
+export function unreadableSuccess(kind: 'html' | 'truncated'): StandInReply {
+  if (kind === 'html') return { status: 200, body: null, raw: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html; charset=utf-8' };
+  return { status: 200, body: null, raw: '{"candidates": [{"content": {"role": "model", "parts": [{"text": "The video opens on' };
 }
 
 export interface GeminiStandInOptions {
@@ -398,8 +407,8 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
 
 function send(res: ServerResponse, reply: StandInReply, headers: Record<string, string> = {}): void {
   if (res.destroyed) return;
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload), ...headers });
+  const payload = reply.raw ?? JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
 

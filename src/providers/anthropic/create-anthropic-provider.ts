@@ -2,7 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { silentLogger } from '../../logging/logger.js';
 import { readFrameParams } from '../frames/frame-params.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
-import { noFramesError } from '../sdk-call-errors.js';
+import { noFramesError, requireResponseObject } from '../sdk-call-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
@@ -75,7 +75,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         if (request.video && frames.length === 0) throw noFramesError('anthropic');
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
-        const message = await anthropic.messages.create(body, { signal });
+        const message = requireResponseObject(await anthropic.messages.create(body, { signal }), 'anthropic', 'Anthropic API');
         const result = readAnthropicResponse(message, request.model.provider_model, structured);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {

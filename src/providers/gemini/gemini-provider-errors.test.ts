@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { ApiError } from '@google/genai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { googleError, startGeminiStandIn, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
+import { googleError, startGeminiStandIn, unreadableSuccess, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
 import { catalogueModelSchema } from '../../domain/index.js';
 import type { GenerateRequest } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
@@ -47,6 +47,13 @@ describe('Gemini errors through the SDK', () => {
     expect(error.retryAfterMs).toBe(2000);
     expect(error.message).toContain('RESOURCE_EXHAUSTED');
     expect(standIn!.totalGenerateCalls()).toBe(2);
+  });
+
+  it.each(['html', 'truncated'] as const)('a 200 with an unreadable (%s) body is retryable, after one HTTP call', async (kind) => {
+    const error = asProviderError(await callWith({ intercept: () => unreadableSuccess(kind) }));
+    expect([error.isRetryable, error.statusCode]).toEqual([true, undefined]);
+    expect(error.message).toMatch(/^Gemini API returned a response that could not be read/);
+    expect(standIn!.totalGenerateCalls()).toBe(1);
   });
 
   it('marks 503 retryable and makes exactly one HTTP call', async () => {

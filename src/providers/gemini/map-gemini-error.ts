@@ -1,6 +1,7 @@
 import { ApiError } from '@google/genai';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { retryAfterMsFromHeaders, type HeaderSource } from '../retry-after.js';
+import { isUnreadableBody, unreadableResponseError } from '../sdk-call-errors.js';
 
 const PROVIDER = 'gemini';
 
@@ -38,6 +39,7 @@ export interface GoogleErrorBody {
  *   (the SDK's `ApiError` does not expose headers, so in practice RetryInfo).
  * - 408/409/5xx retryable; other 4xx not.
  * - connection resets, `fetch failed`, timeouts: retryable, no status.
+ * - a 200 whose body is not JSON (an HTML page, JSON cut off): retryable.
  * - the caller's abort: the abort reason when it is itself a cancellation or
  *   a `ProviderError`, a retryable timeout error for a `TimeoutError` reason,
  *   else a `CancelledError`.
@@ -64,6 +66,7 @@ export function mapGeminiError(error: unknown, signal?: AbortSignal): Error {
     });
   }
 
+  if (isUnreadableBody(error)) return unreadableResponseError(PROVIDER, 'Gemini API', error);
   if (isNetworkError(error)) {
     return new ProviderError(`Gemini network error: ${describe(error)}`, { provider: PROVIDER, isRetryable: true, cause: error });
   }

@@ -3,7 +3,7 @@ import { silentLogger } from '../../logging/logger.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { readFrameParams } from '../frames/frame-params.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
-import { noFramesError } from '../sdk-call-errors.js';
+import { noFramesError, requireResponseObject } from '../sdk-call-errors.js';
 import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
 import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
@@ -104,7 +104,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
         if (request.video && frames.length === 0) throw noFramesError('openai');
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
-        const completion = await openai.chat.completions.create(body, { signal });
+        const completion = requireResponseObject(await openai.chat.completions.create(body, { signal }), 'openai', target.label);
         const result = readOpenAiResponse(completion, request.model.provider_model);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {
