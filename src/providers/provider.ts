@@ -24,6 +24,12 @@ export interface GenerateRequest {
   /** ask for JSON matching this schema (structured output) */
   responseJsonSchema?: Record<string, unknown>;
   signal: AbortSignal;
+  /**
+   * Awaited right before the model request goes out, after any upload or
+   * frame sampling: the scheduler paces requests there, so calls that waited
+   * for the same upload do not all hit the provider at once.
+   */
+  beforeRequest?: () => Promise<void>;
 }
 
 export interface GenerateResult {

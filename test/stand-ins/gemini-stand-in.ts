@@ -64,7 +64,7 @@ export interface GeminiStandInOptions {
   gate?: (call: GenerateCallInfo) => Promise<void>;
   /** at most `limit` generateContent calls per `windowMs`; beyond, 429 with RetryInfo `retryDelay` (default "2s") */
   rateLimit?: { limit: number; windowMs: number; retryDelay?: string };
-  /** every k-th generateContent call answers 503 UNAVAILABLE */
+  /** every k-th generateContent call admitted by `rateLimit` (every k-th call without one) answers 503 UNAVAILABLE */
   failEvery?: number;
   /** answer a call with a canned reply instead (errors, odd finish reasons) */
   intercept?: (call: GenerateCallInfo) => StandInReply | undefined;
@@ -143,6 +143,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
   };
   const requests: StandInRequestLog[] = [];
   let callCount = 0;
+  let admittedCount = 0;
   const rateWindow: number[] = [];
   let baseUrl = '';
 
@@ -339,7 +340,8 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       }
       rateWindow.push(t);
     }
-    if (options.failEvery && call.callIndex % options.failEvery === 0) {
+    admittedCount += 1;
+    if (options.failEvery && admittedCount % options.failEvery === 0) {
       return googleError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
     }
     const intercepted = options.intercept?.(call);

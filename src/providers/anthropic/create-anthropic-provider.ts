@@ -75,6 +75,7 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         if (request.video && frames.length === 0) throw noFramesError('anthropic');
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
+        await request.beforeRequest?.();
         const message = requireResponseObject(await anthropic.messages.create(body, { signal }), 'anthropic', 'Anthropic API');
         const result = readAnthropicResponse(message, request.model.provider_model, structured);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };

@@ -112,6 +112,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     const parts: Part[] = [];
     if (videoPart) parts.push(options.videoMetadata ? { ...videoPart, videoMetadata: options.videoMetadata } : videoPart);
     parts.push({ text: request.prompt });
+    await request.beforeRequest?.();
     return client().models.generateContent({
       model: request.model.provider_model,
       contents: [{ role: 'user', parts }],

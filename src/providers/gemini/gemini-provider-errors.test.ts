@@ -6,7 +6,7 @@ import { catalogueModelSchema } from '../../domain/index.js';
 import type { GenerateRequest } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { createGeminiProvider } from './create-gemini-provider.js';
-import { isFileGoneError, mapGeminiError, parseGoogleErrorBody } from './map-gemini-error.js';
+import { isFileGoneError, mapGeminiError, parseGoogleErrorBody, quotaScope } from './map-gemini-error.js';
 
 const KEY = 'test-key-not-secret';
 const noFiles = {
@@ -163,6 +163,13 @@ describe('mapGeminiError', () => {
     cancelled.abort(new CancelledError('job cancelled'));
     expect(mapGeminiError(abort, cancelled.signal)).toBe(cancelled.signal.reason);
     expect((mapGeminiError(new Error('bug in our code')) as ProviderError).isRetryable).toBe(false);
+  });
+
+  it('says whose quota a 429 is about from google.rpc.QuotaFailure', () => {
+    const failure = (violation: Record<string, unknown>) => ({ details: [{ '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [violation] }] });
+    expect(quotaScope(failure({ quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaDimensions: { model: 'gemini-2.5-pro', location: 'global' } }))).toBe('model');
+    expect(quotaScope(failure({ quotaId: 'GenerateRequestsPerMinutePerProject' }))).toBe('provider');
+    expect(quotaScope({ details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' }] })).toBeUndefined();
   });
 
   it('recognises a file that is gone', () => {

@@ -27,7 +27,7 @@ export interface GoogleErrorBody {
   code?: number;
   message?: string;
   status?: string;
-  details?: { '@type'?: string; retryDelay?: unknown }[];
+  details?: { '@type'?: string; retryDelay?: unknown; violations?: { quotaId?: unknown; quotaDimensions?: Record<string, unknown> }[] }[];
 }
 
 /**
@@ -62,6 +62,7 @@ export function mapGeminiError(error: unknown, signal?: AbortSignal): Error {
       provider: PROVIDER,
       statusCode: status,
       retryAfterMs,
+      rateLimitScope: body ? quotaScope(body) : undefined,
       cause: error,
     });
   }
@@ -137,6 +138,20 @@ export function retryDelayMs(body: GoogleErrorBody): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whose quota a 429 is about, from google.rpc.QuotaFailure: a model's own
+ * ("...PerProjectPerModel" quota ids, a `model` quota dimension) or the
+ * project's; undefined when the body does not say.
+ */
+export function quotaScope(body: GoogleErrorBody): 'model' | 'provider' | undefined {
+  const violations = (body.details ?? [])
+    .filter((detail) => String(detail?.['@type'] ?? '').endsWith('google.rpc.QuotaFailure'))
+    .flatMap((detail) => detail.violations ?? []);
+  if (violations.length === 0) return undefined;
+  const perModel = violations.some((v) => /PerModel/i.test(String(v.quotaId ?? '')) || typeof v.quotaDimensions?.model === 'string');
+  return perModel ? 'model' : 'provider';
 }
 
 function retryAfterHeaderMs(error: unknown): number | undefined {

@@ -104,6 +104,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
         if (request.video && frames.length === 0) throw noFramesError('openai');
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
+        await request.beforeRequest?.();
         const completion = requireResponseObject(await openai.chat.completions.create(body, { signal }), 'openai', target.label);
         const result = readOpenAiResponse(completion, request.model.provider_model);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
