@@ -3,6 +3,7 @@ import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runMemoryBench } from './memory-bench.js';
+import { runRatingsBench } from './ratings-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -10,6 +11,7 @@ const suites: [string, () => Promise<void>][] = [
   ['gemini', runGeminiBench],
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
+  ['ratings', runRatingsBench],
   ['memory', runMemoryBench],
 ];
 
