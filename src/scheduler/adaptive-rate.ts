@@ -2,7 +2,7 @@
 export interface AdaptiveRateOptions {
   /** gap between starts while nothing has been learned yet, so a first burst meets the first 429 early (default 5 ms) */
   probeGapMs?: number;
-  /** the learned rate is set this far below what the provider admitted, to absorb timing jitter (default 0.95) */
+  /** the learned rate is set this far below what the provider admitted, to absorb timing jitter (default 0.97) */
   margin?: number;
   /** how fast the learned rate grows while calls wait for it, per second, right after a 429 (default 0.002 = 0.2 %/s)... */
   increasePerSecond?: number;
@@ -26,7 +26,7 @@ export interface StartRecord {
 
 const DEFAULTS: Required<AdaptiveRateOptions> = {
   probeGapMs: 5,
-  margin: 0.95,
+  margin: 0.97,
   increasePerSecond: 0.002,
   increaseDoublingMs: 30_000,
   minHorizonMs: 1_000,
@@ -46,7 +46,7 @@ const DEFAULTS: Required<AdaptiveRateOptions> = {
  * burst meets the provider's limit after a few requests rather than all at
  * once. A 429 with the provider's retry delay D holds every request for D and
  * then teaches the rate: the requests of the last D that were not refused
- * (answered, or still in flight), divided by D, times a safety margin. For a
+ * (answered, or still in flight), divided by D, times a safety margin (0.97). For a
  * quota of L calls per window W that was just filled, D is about W and the
  * estimate about L / W. After that, requests are paced one at a time at the
  * learned rate (never a burst after a cool-down); the rate creeps up while
