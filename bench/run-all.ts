@@ -4,6 +4,7 @@ import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runMemoryBench } from './memory-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
+import { runMediaLimitsBench } from './media-limits-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<void>][] = [
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
   ['ratings', runRatingsBench],
+  ['media-limits', runMediaLimitsBench],
   ['memory', runMemoryBench],
 ];
 

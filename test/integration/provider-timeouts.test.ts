@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startGeminiStandIn, type GeminiStandIn } from '../stand-ins/gemini-stand-in.js';
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 let server: TestServer | undefined;
 let standIn: GeminiStandIn | undefined;
@@ -50,6 +51,8 @@ describe('provider calls that never answer', () => {
     const start = async (prompt: string) =>
       (await api(`${server!.url}/api/compare-async`, { method: 'POST', json: { video_id: video.id, prompt, models: ['gemini-one-slot'], judge_model: 'none' } })).body.job_id as string;
     const hung = await start('please HANG-FOREVER');
+    // the hung call holds the model's only place before the others ask for it
+    await waitFor(() => standIn!.requests.some((r) => r.kind === 'generateContent'));
     const others = [await start('answer one'), await start('answer two')];
 
     for (const id of others) await server.application.jobs.waitForFinish(id);
