@@ -3,6 +3,7 @@ import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runSecurityBench } from './security-bench.js';
+import { runMemoryBench } from './memory-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
 import { runMediaLimitsBench } from './media-limits-bench.js';
 
@@ -15,6 +16,7 @@ const suites: [string, () => Promise<void>][] = [
   ['security', runSecurityBench],
   ['ratings', runRatingsBench],
   ['media-limits', runMediaLimitsBench],
+  ['memory', runMemoryBench],
 ];
 
 const only = process.argv[2];

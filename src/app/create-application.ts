@@ -67,6 +67,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   const store = options.decorateStore?.(sqliteStore) ?? sqliteStore;
   const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
+  const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
   const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
   const localBlobs = new LocalBlobStore(dataDir);
   const library = new VideoLibrary({
@@ -89,15 +90,18 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+      timeoutMs: providerTimeoutMs,
     }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
-    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
   ];
   const overrides = new Set((options.providers ?? []).map((p) => p.family));
   const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);
 
   const scheduler = createScheduler({
     retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    // the SDKs get the same limit; this one also covers what happens around the HTTP call (upload, frames)
+    attemptTimeoutMs: providerTimeoutMs,
     logger,
   });
   const events = new JobEventBus();

@@ -57,6 +57,8 @@ export const envSchema = z
     /** extra Host names served in no-token mode; with a token, setting it turns the Host check on */
     VIDCOMPARE_ALLOWED_HOSTS: allowedHostsSchema,
     VIDCOMPARE_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** per-attempt limit of one provider call (upload, frames and answer), sized for long videos; a timeout is retried */
+    VIDCOMPARE_PROVIDER_TIMEOUT_S: z.coerce.number().positive().max(24 * 3600).default(600),
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */
     VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(1),

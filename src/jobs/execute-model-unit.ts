@@ -84,9 +84,9 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
           ctx.events.emit('retry', { job_id: unit.jobId, item_index: unit.itemIndex, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), error: message });
         },
       },
-      (attemptSignal) => {
+      (attemptSignal, _attempt, hooks) => {
         attemptStartedAt = ctx.now();
-        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal });
+        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal, beforeRequest: hooks?.beforeRequest });
       },
     );
     const usage = value.usage;

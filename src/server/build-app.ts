@@ -59,9 +59,13 @@ export interface AppDeps {
  * on the matched route: every route needs the token unless marked public.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // requestTimeout: a request (a 500 MB upload included) must arrive whole within 15 min, so a stalled body is dropped (408);
+  // no socket idle timeout (connectionTimeout), which would also cut the waiting POST /api/compare and quiet SSE streams.
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 5 * 1024 * 1024,
+    requestTimeout: 15 * 60_000,
+    connectionTimeout: 0,
     frameworkErrors: answerFrameworkError,
   });
   installErrorHandler(app);

@@ -11,6 +11,7 @@ import {
   type AnthropicStandIn,
   type AnthropicStandInOptions,
 } from '../../../test/stand-ins/anthropic-stand-in.js';
+import { unreadableSuccess } from '../../../test/stand-ins/json-api-stand-in.js';
 import { startOpenAiStandIn } from '../../../test/stand-ins/openai-stand-in.js';
 import { catalogueModelSchema } from '../../domain/index.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
@@ -129,6 +130,19 @@ describe('Anthropic provider against the stand-in', () => {
     const result = await provider(s).generate(request({ video: undefined, responseJsonSchema: schema }));
     expect(s.messageBodies()[0].tools?.[0].input_schema).toEqual({ type: 'object', properties: { value: schema }, required: ['value'] });
     expect(JSON.parse(result.text)).toEqual([1, 2, 3]);
+  });
+
+  it('a 200 with an HTML page or cut-off JSON is a retryable error, after one request each; the next call reads its answer', async () => {
+    const s = await start();
+    s.failNext(unreadableSuccess('html'), unreadableSuccess('truncated', { id: 'msg_1', type: 'message', content: [] }));
+    const claude = provider(s);
+    for (const kind of ['html', 'truncated']) {
+      const error = await failure(claude.generate(request({ video: undefined })));
+      expect([kind, error.isRetryable, error.statusCode]).toEqual([kind, true, undefined]);
+      expect(error.message).toMatch(/^Anthropic API returned a response that could not be read/);
+    }
+    expect(s.stats.calls).toBe(2);
+    expect((await claude.generate(request({ video: undefined }))).text.length).toBeGreaterThan(0);
   });
 
   it('429 and 529 are retryable with retry-after honoured, after one request each; 500 too; 400, 401, 403, 404 are not', async () => {

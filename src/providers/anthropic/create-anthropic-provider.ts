@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { silentLogger } from '../../logging/logger.js';
 import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
+import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
@@ -76,7 +77,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
-        const message = await anthropic.messages.create(body, { signal });
+        await request.beforeRequest?.();
+        const message = requireResponseObject(await anthropic.messages.create(body, { signal }), 'anthropic', 'Anthropic API');
         const result = readAnthropicResponse(message, request.model.provider_model, structured);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {

@@ -29,6 +29,8 @@ export interface GeminiProviderSettings {
   /** wait between files.get polls while a video is PROCESSING (default 2 s) */
   pollIntervalMs?: number;
   clock?: Clock;
+  /** per-request HTTP timeout, each upload chunk included (default 10 min); a timeout is a retryable error */
+  timeoutMs?: number;
 }
 
 type VideoTransport = { kind: 'inline'; part: Part } | { kind: 'file'; part: Part; sha256: string; name: string };
@@ -73,6 +75,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
             ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
             // One attempt per call: retries belong to the scheduler.
             retryOptions: { attempts: 1 },
+            timeout: settings.timeoutMs ?? 600_000,
           },
         }),
       };
@@ -109,6 +112,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     const parts: Part[] = [];
     if (videoPart) parts.push(options.videoMetadata ? { ...videoPart, videoMetadata: options.videoMetadata } : videoPart);
     parts.push({ text: request.prompt });
+    await request.beforeRequest?.();
     return client().models.generateContent({
       model: request.model.provider_model,
       contents: [{ role: 'user', parts }],

@@ -10,6 +10,7 @@ import {
   type OpenAiStandIn,
   type OpenAiStandInOptions,
 } from '../../../test/stand-ins/openai-stand-in.js';
+import { unreadableSuccess } from '../../../test/stand-ins/json-api-stand-in.js';
 import { catalogueModelSchema, type CatalogueModelInput } from '../../domain/index.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
 import { runFfmpegBinary, type FfmpegRunner } from '../frames/run-ffmpeg-binary.js';
@@ -167,6 +168,19 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(await call()).toMatchObject({ statusCode: 422, isRetryable: false });
     const wrongKey = await failure(provider(s, { apiKey: 'sk-wrong' }).generate(request({ video: undefined })));
     expect(wrongKey).toMatchObject({ statusCode: 401, isRetryable: false });
+  });
+
+  it('a 200 with an HTML page or cut-off JSON is a retryable error, after one request each; the next call reads its answer', async () => {
+    const s = await start();
+    s.failNext(unreadableSuccess('html'), unreadableSuccess('truncated'));
+    const openai = provider(s);
+    for (const kind of ['html', 'truncated']) {
+      const error = await failure(openai.generate(request({ video: undefined })));
+      expect([kind, error.isRetryable, error.statusCode]).toEqual([kind, true, undefined]);
+      expect(error.message).toMatch(/could not be read/);
+    }
+    expect(s.stats.calls).toBe(2);
+    expect((await openai.generate(request({ video: undefined }))).text.length).toBeGreaterThan(0);
   });
 
   it('an unreachable server is a retryable connection error without status', async () => {

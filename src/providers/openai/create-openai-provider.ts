@@ -3,6 +3,7 @@ import { silentLogger } from '../../logging/logger.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
+import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildOpenAiRequest } from './build-openai-request.js';
@@ -105,7 +106,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
         const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
-        const completion = await openai.chat.completions.create(body, { signal });
+        await request.beforeRequest?.();
+        const completion = requireResponseObject(await openai.chat.completions.create(body, { signal }), 'openai', target.label);
         const result = readOpenAiResponse(completion, request.model.provider_model);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {
