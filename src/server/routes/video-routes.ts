@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
 import { formatBytes } from '../../domain/format-bytes.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
+import { videoView } from '../../videos/video-view.js';
 import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
 
 export interface VideoRouteDeps {
@@ -73,7 +74,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (!part) throw badRequest('The multipart body has no "file" field');
     if (part.fieldname !== 'file') throw badRequest(`Expected the video in a multipart field named "file", got "${part.fieldname}"`);
     try {
-      return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
+      return videoView(await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype }));
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
@@ -83,11 +84,11 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
 
   app.get('/api/videos', {
     schema: { tags, summary: 'List the stored videos, newest first', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.list() }));
+  }, async () => ({ videos: (await library.list()).map(videoView) }));
 
   app.post('/api/videos/samples', {
     schema: { tags, summary: 'Generate and add the built-in sample videos (known cuts and silences)', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.addSampleVideos() }));
+  }, async () => ({ videos: (await library.addSampleVideos()).map(videoView) }));
 
   app.get<{ Params: { id: string } }>('/api/video/:id', {
     schema: {
@@ -121,7 +122,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
 
   app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
     schema: { tags, summary: 'The stored metadata of a video', params: idParams, response: { 200: videoRecordSchema, 404: errorResponse } },
-  }, async (request) => requireVideo(request.params.id));
+  }, async (request) => videoView(await requireVideo(request.params.id)));
 
   app.get<{ Params: { id: string } }>('/api/video/:id/thumbnail', {
     schema: { tags, summary: 'A JPEG thumbnail, 320 px wide', params: idParams, produces: ['image/jpeg'], response: { 404: errorResponse } },
