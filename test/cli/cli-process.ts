@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv, neutralCwd, tsxImport } from '../helpers/clean-env.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const mainTs = path.join(root, 'src/cli/main.ts');
@@ -20,16 +21,10 @@ export interface RunningCli {
   done: Promise<CliResult>;
 }
 
-/** The environment the CLI runs in: the test's, without any server or token settings of the machine. */
-function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['VIDCOMPARE_SERVER', 'VIDCOMPARE_TOKEN', 'VIDCOMPARE_DATA_DIR', 'FORCE_COLOR', 'GEMINI_API_KEY', 'GOOGLE_API_KEY']) delete base[name];
-  return { ...base, ...env };
-}
 
 /** Starts `node --import tsx src/cli/main.ts ...args` as a real subprocess (stdout and stderr are pipes, not terminals). */
 export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...args], { cwd: root, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsxImport, mainTs, ...args], { cwd: neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp | string; resolve(): void; reject(error: Error): void }[] = [];

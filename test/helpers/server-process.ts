@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv, neutralCwd, tsxImport } from './clean-env.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -16,9 +17,9 @@ export interface ServerProcess {
  * port and resolves once it listens. Used where a test must kill the server.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env },
+  const child = spawn(process.execPath, ['--import', tsxImport, path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0'], {
+    cwd: neutralCwd(),
+    env: cleanEnv({ HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
