@@ -23,8 +23,8 @@ export interface RunningCli {
 
 
 /** Starts `node --import tsx src/cli/main.ts ...args` as a real subprocess (stdout and stderr are pipes, not terminals). */
-export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', tsxImport, mainTs, ...args], { cwd: neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): RunningCli {
+  const child = spawn(process.execPath, ['--import', tsxImport, mainTs, ...args], { cwd: options.cwd ?? neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp | string; resolve(): void; reject(error: Error): void }[] = [];
@@ -57,8 +57,8 @@ export function startCli(args: string[], env: Record<string, string | undefined>
 }
 
 /** Runs the CLI to the end. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return startCli(args, env).done;
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): Promise<CliResult> {
+  return startCli(args, env, options).done;
 }
 
 /** stdout parsed as JSON, with the output in the failure message */
