@@ -31,7 +31,7 @@ let standIn: OpenAiStandIn | undefined;
 // One rendered sample video, read-only, shared by this file's tests (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'openai-provider-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
