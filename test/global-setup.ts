@@ -9,12 +9,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Runs once before the test files (which then run in parallel): builds what
- * the browser tests serve (dist/web, only when the UI changed) and renders the
- * sample videos every test shares, so no test file builds or renders them itself.
+ * changed of the server (dist, which CLI and server-process tests run) and the
+ * UI (dist/web, which the browser tests load), and renders the sample videos
+ * every test shares, so no test file builds or renders them itself.
  */
 export default async function setup(): Promise<void> {
   const videos = Promise.all(Object.keys(sampleVideoSpecs).map((name) => cachedSampleVideo(name, resolveMediaTools({}))));
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-changed.mjs'), 'web'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error(`building the web UI failed (exit ${build.status})`);
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build-if-changed.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`building the server and web UI failed (exit ${build.status})`);
   await videos;
 }

@@ -1,10 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cleanEnv, neutralCwd, tsxImport } from '../helpers/clean-env.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const mainTs = path.join(root, 'src/cli/main.ts');
+import { builtCli, cleanEnv, neutralCwd } from '../helpers/clean-env.js';
 
 export interface CliResult {
   code: number | null;
@@ -22,9 +17,9 @@ export interface RunningCli {
 }
 
 
-/** Starts `node --import tsx src/cli/main.ts ...args` as a real subprocess (stdout and stderr are pipes, not terminals). */
+/** Starts the built CLI (`node dist/cli/main.js ...args`) as a real subprocess (stdout and stderr are pipes, not terminals). */
 export function startCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', tsxImport, mainTs, ...args], { cwd: options.cwd ?? neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [builtCli, ...args], { cwd: options.cwd ?? neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp | string; resolve(): void; reject(error: Error): void }[] = [];

@@ -1,9 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { cleanEnv, neutralCwd, tsxImport } from './clean-env.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { builtCli, cleanEnv, neutralCwd } from './clean-env.js';
 
 export interface ServerProcess {
   url: string;
@@ -13,11 +9,11 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `vidcompare serve` as a real child process (through tsx) on a random
+ * Runs `vidcompare serve` (the built CLI) as a real child process on a random
  * port and resolves once it listens. Used where a test must kill the server.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', tsxImport, path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [builtCli, 'serve', '--port', '0'], {
     cwd: neutralCwd(),
     env: cleanEnv({ HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
