@@ -4,6 +4,7 @@ import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runSecurityBench } from './security-bench.js';
 import { runMemoryBench } from './memory-bench.js';
+import { runStartBench } from './start-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
 import { runMediaLimitsBench } from './media-limits-bench.js';
 
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<void>][] = [
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
   ['security', runSecurityBench],
+  ['start', runStartBench],
   ['ratings', runRatingsBench],
   ['media-limits', runMediaLimitsBench],
   ['memory', runMemoryBench],

@@ -85,14 +85,13 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     createLocalProvider(),
     createGeminiProvider({
       apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
-      // the SDK reads GOOGLE_GEMINI_BASE_URL from process.env itself; passing the parsed value keeps .env files and tests working too
-      ...(env.GOOGLE_GEMINI_BASE_URL ? { baseUrl: env.GOOGLE_GEMINI_BASE_URL } : {}),
+      baseUrl: env.GOOGLE_GEMINI_BASE_URL,
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
       timeoutMs: providerTimeoutMs,
     }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, namedApiKeys: env.namedApiKeys, tools, logger, timeoutMs: providerTimeoutMs }),
     createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
   ];
   const overrides = new Set((options.providers ?? []).map((p) => p.family));

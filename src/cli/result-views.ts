@@ -47,7 +47,7 @@ export function comparisonReport(comparison: CompareResponse, out: Output, optio
   if (options.answers) {
     for (const result of comparison.results) {
       const score = comparison.evaluation?.find((s) => s.model_id === result.model_id);
-      lines.push('', out.style.bold(`── ${result.model_name} (${result.model_id}) ──`));
+      lines.push('', out.style.bold(`── ${result.display_name} (${result.model_id}) ──`));
       if (score) {
         lines.push(`score ${formatScore(score.score)}: ${score.reasoning}`);
         if (score.strengths.length) lines.push(`+ ${score.strengths.join('; ')}`);

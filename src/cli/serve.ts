@@ -1,10 +1,11 @@
+import { configSource } from '../config/config-source.js';
 import { parseEnv } from '../config/env.js';
 import { createApplication } from '../app/create-application.js';
 
 /** Starts the server from the environment and stops it cleanly on SIGINT/SIGTERM. */
 export async function serve(overrides: { port?: number; host?: string; dataDir?: string } = {}): Promise<void> {
   const env = parseEnv({
-    ...process.env,
+    ...configSource(),
     ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}),
     ...(overrides.host ? { HOST: overrides.host } : {}),
     ...(overrides.dataDir ? { VIDCOMPARE_DATA_DIR: overrides.dataDir } : {}),

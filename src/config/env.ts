@@ -88,7 +88,21 @@ export const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+/**
+ * The parsed configuration. `namedApiKeys` holds every `*_API_KEY` variable, for
+ * catalogue models that name their key with `options.api_key_env`.
+ */
+export type Env = z.infer<typeof envSchema> & { namedApiKeys: Readonly<Record<string, string>> };
+
+const apiKeyVariable = /^[A-Z][A-Z0-9_]*_API_KEY$/;
+
+function namedApiKeys(source: Record<string, string | undefined>): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (apiKeyVariable.test(name) && value && value.trim() !== '') keys[name] = value.trim();
+  }
+  return keys;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -100,7 +114,7 @@ export class ConfigError extends Error {
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, namedApiKeys: namedApiKeys(source) };
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || 'environment';
     return issue.code === 'custom' ? issue.message : `${variable}: ${issue.message}`;

@@ -4,8 +4,9 @@ import { buildLeaderboard } from './leaderboard.js';
 
 function result(model_id: string, overrides: Partial<ModelResult> = {}): ModelResult {
   return {
-    model_name: `Name of ${model_id}`,
+    model_name: model_id,
     model_id,
+    display_name: `Name of ${model_id}`,
     response: 'answer',
     error: null,
     latency_ms: 1000,
@@ -26,7 +27,7 @@ function comparison(prompt: string, results: ModelResult[], scores: Record<strin
     video_id: 'v1',
     prompt,
     results,
-    evaluation: scores && Object.entries(scores).map(([model_id, score]) => ({ model_id, model_name: `Name of ${model_id}`, score, reasoning: '', strengths: [], weaknesses: [] })),
+    evaluation: scores && Object.entries(scores).map(([model_id, score]) => ({ model_id, model_name: model_id, display_name: `Name of ${model_id}`, score, reasoning: '', strengths: [], weaknesses: [] })),
     overall_summary: scores ? 'summary' : null,
     judge_model: scores ? 'local-judge' : null,
     evaluation_error: null,
@@ -51,7 +52,8 @@ describe('buildLeaderboard', () => {
     const [first, second] = board.overall;
     expect(first).toEqual({
       model_id: 'b',
-      model_name: 'Name of b',
+      model_name: 'b',
+      display_name: 'Name of b',
       comparisons: 4,
       mean_score: 7.33,
       wins: 2,
@@ -63,7 +65,8 @@ describe('buildLeaderboard', () => {
     });
     expect(second).toEqual({
       model_id: 'a',
-      model_name: 'Name of a',
+      model_name: 'a',
+      display_name: 'Name of a',
       comparisons: 4,
       mean_score: 5.33,
       wins: 2,

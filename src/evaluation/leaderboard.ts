@@ -5,7 +5,7 @@ import { scoreFor } from './score-lookup.js';
 
 interface Tally {
   model_id: string;
-  model_name: string;
+  display_name: string;
   comparisons: number;
   scores: number[];
   wins: number;
@@ -27,7 +27,7 @@ function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): vo
     if (!tally) {
       tally = {
         model_id: result.model_id,
-        model_name: result.model_name,
+        display_name: result.display_name,
         comparisons: 0,
         scores: [],
         wins: 0,
@@ -60,7 +60,8 @@ function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
   return [...tallies.values()]
     .map((t) => ({
       model_id: t.model_id,
-      model_name: t.model_name,
+      model_name: t.model_id,
+      display_name: t.display_name,
       comparisons: t.comparisons,
       mean_score: round(mean(t.scores), 2),
       wins: t.wins,

@@ -12,7 +12,7 @@ import { MemoryVideoStore } from './__fixtures__/memory-video-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
 import { DEFAULT_MEDIA_LIMITS } from './media-limits.js';
 import { resolveMediaTools } from './media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
 import { VideoLibrary } from './video-library.js';
 
 const tools = resolveMediaTools(process.env);
@@ -27,7 +27,6 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('VideoLibrary', () => {
-  let samplesDir: string;
   let sample: string;
   let dataDir: string;
   let store: MemoryVideoStore;
@@ -45,11 +44,8 @@ describe('VideoLibrary', () => {
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
 
   beforeAll(async () => {
-    samplesDir = await mkdtemp(join(tmpdir(), 'library-samples-'));
-    sample = join(samplesDir, 'cuts-and-silence.mp4');
-    await generateSampleVideo(sample, tools, sampleVideoSpecs['cuts-and-silence']);
+    sample = await cachedSampleVideo('cuts-and-silence', tools);
   });
-  afterAll(() => rm(samplesDir, { recursive: true, force: true }));
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'library-data-'));
     store = new MemoryVideoStore();

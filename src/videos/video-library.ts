@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
@@ -18,9 +17,9 @@ import type { MediaTools } from './media-tools.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
 import { SharedWork } from './shared-work.js';
 import { assertStreamsReachDuration } from './stream-end.js';
-import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
 import { sanitizeFilename, videoContentType } from './upload-names.js';
 
 export interface VideoLibraryDeps {
@@ -182,23 +181,18 @@ export class VideoLibrary {
     }
   }
 
-  /** Generates the built-in sample videos (known cuts and silences) and ingests them. */
+  /** Generates the built-in sample videos (known cuts and silences; rendered once per machine) and ingests them. */
   async addSampleVideos(): Promise<VideoRecord[]> {
-    const dir = await mkdtemp(join(tmpdir(), 'vidcompare-samples-'));
-    try {
-      const files = SAMPLE_VIDEOS.map((sample) => ({ ...sample, path: join(dir, `${sample.spec}.mp4`) }));
-      await Promise.all(files.map((file) => generateSampleVideo(file.path, this.deps.tools, sampleVideoSpecs[file.spec])));
-      const records: VideoRecord[] = [];
-      for (const file of files) {
-        const size = (await stat(file.path)).size;
-        const upload = { stream: createReadStream(file.path), filename: file.filename, contentType: 'video/mp4' };
-        // our own samples are not held to the user's upload limit
-        records.push(await this.ingestWithLimit(upload, Math.max(this.deps.maxUploadBytes, size)));
-      }
-      return records;
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const paths = await Promise.all(SAMPLE_VIDEOS.map((sample) => cachedSampleVideo(sample.spec, this.deps.tools)));
+    const records: VideoRecord[] = [];
+    for (const [index, sample] of SAMPLE_VIDEOS.entries()) {
+      const path = paths[index]!;
+      const size = (await stat(path)).size;
+      const upload = { stream: createReadStream(path), filename: sample.filename, contentType: 'video/mp4' };
+      // our own samples are not held to the user's upload limit
+      records.push(await this.ingestWithLimit(upload, Math.max(this.deps.maxUploadBytes, size)));
     }
+    return records;
   }
 
   private async ingestWithLimit(upload: VideoUpload, maxBytes: number): Promise<VideoRecord> {

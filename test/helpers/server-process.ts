@@ -1,8 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { builtCli, cleanEnv, neutralCwd } from './clean-env.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,13 +9,13 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `vidcompare serve` as a real child process (through tsx) on a random
+ * Runs `vidcompare serve` (the built CLI) as a real child process on a random
  * port and resolves once it listens. Used where a test must kill the server.
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env },
+  const child = spawn(process.execPath, [builtCli, 'serve', '--port', '0'], {
+    cwd: neutralCwd(),
+    env: cleanEnv({ HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

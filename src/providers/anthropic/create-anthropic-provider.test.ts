@@ -34,15 +34,16 @@ let standIn: AnthropicStandIn | undefined;
 // One rendered sample video, read-only, shared by this file's tests (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'anthropic-provider-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+// a developer's shell with keys exported: the adapter must use only what it is given
 beforeEach(() => {
-  vi.stubEnv('ANTHROPIC_API_KEY', '');
+  vi.stubEnv('ANTHROPIC_API_KEY', 'sk-ant-from-the-shell');
   vi.stubEnv('ANTHROPIC_AUTH_TOKEN', '');
-  vi.stubEnv('ANTHROPIC_BASE_URL', '');
+  vi.stubEnv('ANTHROPIC_BASE_URL', 'http://127.0.0.1:9');
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
@@ -203,9 +204,9 @@ describe('Anthropic provider against the stand-in', () => {
     expect(claude.availability(model)).toEqual({ available: false, reason: 'ANTHROPIC_API_KEY not set' });
     expect(await failure(claude.generate(request()))).toMatchObject({ statusCode: 401, isRetryable: false, message: 'ANTHROPIC_API_KEY not set' });
     expect(s.requests).toHaveLength(0);
-    vi.stubEnv('ANTHROPIC_API_KEY', KEY);
-    expect(claude.availability(model)).toEqual({ available: true });
-    expect((await claude.generate(request({ video: undefined }))).text).toContain('Analysis by claude-sonnet-4-5');
+    const keyed = createAnthropicProvider({ apiKey: KEY, baseUrl: s.url, tools });
+    expect(keyed.availability(model)).toEqual({ available: true });
+    expect((await keyed.generate(request({ video: undefined }))).text).toContain('Analysis by claude-sonnet-4-5');
   });
 
   it('one frame extraction serves both providers and every model', async () => {

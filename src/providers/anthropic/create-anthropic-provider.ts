@@ -9,8 +9,10 @@ import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readAnthropicResponse } from './read-anthropic-response.js';
 
-/** ANTHROPIC_API_KEY when no `apiKey` is given. */
+/** `apiKey` comes from the parsed config (ANTHROPIC_API_KEY); the shell is never read. */
 export type AnthropicProviderSettings = FrameProviderSettings;
+
+const ANTHROPIC_API_BASE_URL = 'https://api.anthropic.com';
 
 /**
  * The Anthropic adapter, through `@anthropic-ai/sdk`'s Messages API. Videos
@@ -28,8 +30,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
   let cached: { apiKey: string; client: Anthropic } | undefined;
 
   function resolveApiKey(): string | undefined {
-    const key = settings.apiKey ?? process.env.ANTHROPIC_API_KEY;
-    return key && key.trim() !== '' ? key.trim() : undefined;
+    const key = settings.apiKey?.trim();
+    return key ? key : undefined;
   }
 
   function client(): Anthropic {
@@ -40,7 +42,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         apiKey,
         client: new Anthropic({
           apiKey,
-          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
+          // explicit: the SDK would otherwise read ANTHROPIC_BASE_URL from the shell
+          baseURL: settings.baseUrl ?? ANTHROPIC_API_BASE_URL,
           // One attempt per call: retries belong to the scheduler.
           maxRetries: 0,
           // An explicit timeout also stops the SDK refusing large max_tokens without streaming.

@@ -13,11 +13,12 @@ const MB = 1024 * 1024;
 /** Gemini refuses requests over 20 MB, so larger videos always go through the Files API. */
 export const GEMINI_INLINE_HARD_LIMIT_BYTES = 20 * MB;
 const DEFAULT_INLINE_MAX_BYTES = 8 * MB;
+const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 
 export interface GeminiProviderSettings {
-  /** explicit key; otherwise GEMINI_API_KEY, then GOOGLE_API_KEY, read when first needed */
+  /** the key (from the parsed config); without it the models are unavailable. The shell's variables are never read. */
   apiKey?: string;
-  /** API base URL; when absent the SDK's default (or its GOOGLE_GEMINI_BASE_URL) applies */
+  /** API base URL (default: Google's); the SDK's own GOOGLE_GEMINI_BASE_URL lookup is overridden */
   baseUrl?: string;
   /** where uploaded provider files are remembered, so each video is uploaded once */
   files: ProviderFileStore;
@@ -55,8 +56,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
   let cached: { apiKey: string; client: GoogleGenAI } | undefined;
 
   function resolveApiKey(): string | undefined {
-    const key = settings.apiKey ?? process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY;
-    return key && key.trim() !== '' ? key.trim() : undefined;
+    const key = settings.apiKey?.trim();
+    return key ? key : undefined;
   }
 
   function client(): GoogleGenAI {
@@ -71,8 +72,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           apiKey,
           vertexai: false,
           httpOptions: {
-            // Only when asked: otherwise the SDK's GOOGLE_GEMINI_BASE_URL keeps working.
-            ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+            // always explicit: the SDK would otherwise read GOOGLE_GEMINI_BASE_URL from the shell
+            baseUrl: settings.baseUrl ?? GEMINI_API_BASE_URL,
             // One attempt per call: retries belong to the scheduler.
             retryOptions: { attempts: 1 },
             timeout: settings.timeoutMs ?? 600_000,

@@ -32,14 +32,16 @@ let standIn: OpenAiStandIn | undefined;
 // One rendered sample video, read-only, shared by this file's tests (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'openai-provider-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+// a developer's shell with keys exported: the adapter must use only what it is given
 beforeEach(() => {
-  vi.stubEnv('OPENAI_API_KEY', '');
-  vi.stubEnv('OPENAI_BASE_URL', '');
+  vi.stubEnv('OPENAI_API_KEY', 'sk-from-the-shell');
+  vi.stubEnv('OPENAI_BASE_URL', 'http://127.0.0.1:9/v1');
+  vi.stubEnv('OPENROUTER_API_KEY', 'or-from-the-shell');
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
@@ -236,9 +238,6 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(noKey.availability(model())).toEqual({ available: false, reason: 'OPENAI_API_KEY not set' });
     expect(await failure(noKey.generate(request()))).toMatchObject({ statusCode: 401, isRetryable: false, message: 'OPENAI_API_KEY not set' });
 
-    vi.stubEnv('OPENAI_API_KEY', 'sk-from-env');
-    expect(noKey.availability(model())).toEqual({ available: true });
-    vi.stubEnv('OPENAI_API_KEY', '');
 
     const local = createOpenAiProvider({ baseUrl: s.url, tools });
     expect(local.availability(model())).toEqual({ available: true });
@@ -249,11 +248,11 @@ describe('OpenAI-compatible provider against the stand-in', () => {
 
   it('a catalogue model can name its own base URL and key variable, and is never sent the OpenAI key', async () => {
     const s = await start({ apiKey: 'or-key' });
-    const openai = createOpenAiProvider({ tools });
     const routed = model({ options: { base_url: s.url, api_key_env: 'OPENROUTER_API_KEY' } });
-    expect(openai.availability(routed)).toEqual({ available: true });
-    expect(openai.availability(model({ options: { api_key_env: 'OPENROUTER_API_KEY' } }))).toEqual({ available: false, reason: 'OPENROUTER_API_KEY not set' });
-    vi.stubEnv('OPENROUTER_API_KEY', 'or-key');
+    const withoutNamedKey = createOpenAiProvider({ tools });
+    expect(withoutNamedKey.availability(routed)).toEqual({ available: true });
+    expect(withoutNamedKey.availability(model({ options: { api_key_env: 'OPENROUTER_API_KEY' } }))).toEqual({ available: false, reason: 'OPENROUTER_API_KEY not set' });
+    const openai = createOpenAiProvider({ tools, namedApiKeys: { OPENROUTER_API_KEY: 'or-key' } });
     await openai.generate(request({ model: routed, video: undefined }));
     expect(s.requests[0].headers.authorization).toBe('Bearer or-key');
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiTimestampNow } from '../../domain/api-timestamp.js';
 import { finishedJobStatuses } from '../../domain/index.js';
 import type { AnyJobEvent, JobEventBus } from '../../jobs/job-events.js';
 import type { JobService } from '../../jobs/job-service.js';
@@ -38,7 +39,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobServi
 
   app.get('/api/events', { config: tokenInQueryRoute, schema: { tags: ['events'], summary: 'SSE stream of every job event' } }, async (request, reply) => {
     const stream = openEventStream(reply, request.headers.origin, deps.allowedOrigin);
-    stream.send('ready', { at: new Date().toISOString() });
+    stream.send('ready', { at: apiTimestampNow() });
     stream.onClose(deps.events.subscribe((event) => stream.send(event.type, event.data)));
   });
 }

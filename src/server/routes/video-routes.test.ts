@@ -9,7 +9,7 @@ import { MemoryVideoStore } from '../../videos/__fixtures__/memory-video-store.j
 import { LocalBlobStore } from '../../videos/local-blob-store.js';
 import { DEFAULT_MEDIA_LIMITS } from '../../videos/media-limits.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs } from '../../videos/sample-videos.js';
+import { cachedSampleVideo } from '../../videos/sample-video-cache.js';
 import { VideoLibrary } from '../../videos/video-library.js';
 import { installErrorHandler } from '../error-handler.js';
 import { registerVideoRoutes } from './video-routes.js';
@@ -64,16 +64,13 @@ function form(field: string, bytes: Uint8Array, filename: string, type: string):
 }
 
 describe('video routes', () => {
-  let samplesDir: string;
   let sampleBytes: Buffer;
   let server: TestServer;
   let small: TestServer;
   let video: { id: string; size: number; filename: string; sha256: string };
 
   beforeAll(async () => {
-    samplesDir = await mkdtemp(join(tmpdir(), 'video-routes-samples-'));
-    const sample = join(samplesDir, 'cuts-and-silence.mp4');
-    await generateSampleVideo(sample, tools, sampleVideoSpecs['cuts-and-silence']);
+    const sample = await cachedSampleVideo('cuts-and-silence', tools);
     sampleBytes = await readFile(sample);
     [server, small] = await Promise.all([startServer(50 * 1024 * 1024), startServer(100 * 1024)]);
     const response = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'cuts.mp4', 'video/mp4') });
@@ -82,7 +79,6 @@ describe('video routes', () => {
   });
   afterAll(async () => {
     await Promise.all([stopServer(server), stopServer(small)]);
-    await rm(samplesDir, { recursive: true, force: true });
   });
 
   it('uploads a multipart video larger than the plugin default limit and returns its record', async () => {

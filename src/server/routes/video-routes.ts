@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
 import { formatBytes } from '../../domain/format-bytes.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
+import { videoView } from '../../videos/video-view.js';
 import { isClientDisconnect } from '../error-causes.js';
 import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
@@ -95,7 +96,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     let partError: unknown;
     part.file.once('error', (error) => (partError = error));
     try {
-      return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
+      return videoView(await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype }));
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       const code = (error as { code?: string }).code;
@@ -108,11 +109,11 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
 
   app.get('/api/videos', {
     schema: { tags, summary: 'List the stored videos, newest first', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.list() }));
+  }, async () => ({ videos: (await library.list()).map(videoView) }));
 
   app.post('/api/videos/samples', {
     schema: { tags, summary: 'Generate and add the built-in sample videos (known cuts and silences)', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.addSampleVideos() }));
+  }, async () => ({ videos: (await library.addSampleVideos()).map(videoView) }));
 
   app.get<{ Params: { id: string } }>('/api/video/:id', {
     config: tokenInQueryRoute,
@@ -147,7 +148,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
 
   app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
     schema: { tags, summary: 'The stored metadata of a video', params: idParams, response: { 200: videoRecordSchema, 404: errorResponse } },
-  }, async (request) => requireVideo(request.params.id));
+  }, async (request) => videoView(await requireVideo(request.params.id)));
 
   app.get<{ Params: { id: string } }>('/api/video/:id/thumbnail', {
     config: tokenInQueryRoute,

@@ -13,7 +13,7 @@ export function LeaderboardChart({ rows }: { rows: LeaderboardRow[] }) {
         {ranked.map((row) => (
           <li key={row.model_id} className="leaderboard__row" data-model-id={row.model_id}>
             <span className="leaderboard__name" title={row.model_id}>
-              {row.model_name}
+              {row.display_name}
             </span>
             <span className="leaderboard__track" aria-hidden="true">
               <span className="leaderboard__bar" style={{ width: `${((row.mean_score ?? 0) / 10) * 100}%` }} />

@@ -25,7 +25,7 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
       <header className="card__head">
         <div>
           <h4 id={headingId} className="card__title">
-            {result.model_name}
+            {result.display_name}
           </h4>
           <span className="muted card__id">
             {result.model_id}
