@@ -145,7 +145,8 @@ function shotSource(shot: CalibrationShot, video: CalibrationVideo, index: numbe
     'card-blue': `color=c=#2040c0:${size}`,
     'card-yellow': `color=c=#d0c020:${size}`,
   };
-  const chain = [sources[shot.look], `trim=duration=${shot.duration_s}`, 'setpts=PTS-STARTPTS'];
+  // one time base for every source, or concat mistimes the shots that follow a mandelbrot or colour source
+  const chain = [sources[shot.look], `trim=duration=${shot.duration_s}`, 'setpts=PTS-STARTPTS', 'settb=AVTB', `fps=${FPS}`];
   if (shot.fade_in_s) chain.push(`fade=t=in:st=0:d=${shot.fade_in_s}`);
   if (shot.fade_out_s) chain.push(`fade=t=out:st=${shot.duration_s - (shot.black_tail_s ?? 0) - shot.fade_out_s}:d=${shot.fade_out_s}`);
   chain.push('format=yuv420p', 'setsar=1');
@@ -154,7 +155,7 @@ function shotSource(shot: CalibrationShot, video: CalibrationVideo, index: numbe
 
 function soundSource(sound: CalibrationSound): string {
   const sine = (gain: number) => `aevalsrc='${gain}*sin(2*PI*${'hz' in sound ? sound.hz : 0}*t)':s=48000:d=${sound.duration_s}`;
-  if (sound.kind === 'silence') return `anullsrc=r=48000:cl=mono,atrim=duration=${sound.duration_s}`;
+  if (sound.kind === 'silence') return `aevalsrc=0:s=48000:d=${sound.duration_s}`;
   if (sound.kind === 'tone') return sine(0.1);
   if (sound.kind === 'loud') return sine(0.6);
   return `aevalsrc='clip(4*sin(2*PI*${sound.hz}*t),-1,1)':s=48000:d=${sound.duration_s}`;
