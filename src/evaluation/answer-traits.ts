@@ -4,7 +4,7 @@ const measuredValue = /\b\d+(?:\.\d+)?\s?(?:%|dB(?:TP|FS)?|LUFS|LU|fps|px|Hz|kHz
 const quoted = /"[^"\n]{3,}"|“[^”\n]{3,}”/g;
 const heading = /^(?:#{1,6}\s+\S|\*\*[^*\n]+\*\*:?\s*$|[A-Z][^\n]{0,60}:\s*$)/m;
 const listItem = /^\s*(?:[-*•]|\d+[.)])\s+\S/gm;
-const advice = /\b(?:trim|cut (?:the|out|it|this|that|from|to|at|down)|remove|tighten|shorten|add|insert|move|raise|lower|boost|normali[sz]e|compress|limit|fill|replace|keep|open on|end (?:on|at|the)|start (?:on|at|with)|consider|should|could|try|fix|repair|re-?export|warm|cool|brighten|darken|increase|reduce|match|place|put|overlay|use|swap|speed up|slow down|let .{1,20} breathe)\b/i;
+const advice = /\b(?:trim|cut (?:the|out|it|this|that|down)|remove|tighten|shorten|add|insert|move|raise|lower|boost|normali[sz]e|compress|limit|fill|replace|keep|open on|end (?:on|at|the)|start (?:on|at|with)|consider|should|could|try|fix|repair|re-?export|warm|cool|brighten|darken|lift|correct|neutrali[sz]e|(?:de)?saturate|grade|increase|reduce|match|place|put|overlay|use|swap|speed up|slow down|let .{1,20} breathe)\b/i;
 
 export interface AnswerTraits {
   /** distinct positions inside the video, to the tenth of a second */

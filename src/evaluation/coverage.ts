@@ -6,6 +6,8 @@ interface Topic {
   cue: RegExp;
   /** needs eyes or ears on the content: an answer that says it cannot see or hear gets no credit for it */
   content?: boolean;
+  /** words any section may use ("add", "because"): they do not make a section about the question */
+  generic?: boolean;
 }
 
 const onScreen = { name: 'what is on screen', content: true, cue: /\b(on[- ]screen|shows?|showing|frame|visible|appears?|subject|background|foreground|scene)\b/i };
@@ -38,15 +40,15 @@ const topicsByCategory: Record<PromptCategory, Topic[]> = {
     { name: 'a 30 s version', cue: /\b30\s?(?:s|sec\w*|-second)\b/i },
     { name: 'a 60 s version', cue: /\b60\s?(?:s|sec\w*|-second)\b|\b1[- ]minute\b/i },
     { name: 'in and out points', cue: /\b(keep|segments?|in[- ]points?|out[- ]points?|in\/out|from \S+ to)\b/i },
-    { name: 'the reasons', cue: /\b(why|because|so that|reason|keeps? the|preserv\w*)\b/i },
+    { name: 'the reasons', generic: true, cue: /\b(why|because|so that|reason|keeps? the|preserv\w*)\b/i },
   ],
   audio: [
-    { name: 'loudness', cue: /\b(loud\w*|LUFS|volume|levels?|dB\w*)\b/i },
-    { name: 'peaks and clipping', cue: /\b(clipp\w*|distort\w*|true peak|dBTP|peaks?|headroom)\b/i },
+    { name: 'loudness', cue: /\b(loud\w*|LUFS|volume|(?:audio|sound) levels?|dB(?:TP|FS)?)\b/i },
+    { name: 'peaks and clipping', cue: /\b(clipping|distort\w*|true peak|dBTP|peaks?|headroom)\b/i },
     { name: 'silences', cue: /\b(silen\w*|quiet|dead air|gaps?|no audio)\b/i },
     { name: 'music and voice', content: true, cue: /\b(music|soundtrack|song|voice|dialogue|speech|narrat\w*|vocal\w*|speaker|tone|beep)\b/i },
-    { name: 'noise', content: true, cue: /\b(noise|hiss|hum|room tone|clean)\b/i },
-    { name: 'concrete fixes', cue: /\b(normali[sz]\w*|compress\w*|EQ|equali[sz]\w*|limiter|fade|duck\w*|add|raise|lower|boost)\b/i },
+    { name: 'noise', content: true, cue: /\b(noise|hiss|hum|room tone)\b/i },
+    { name: 'concrete fixes', generic: true, cue: /\b(normali[sz]\w*|compress\w*|EQ|equali[sz]\w*|limiter|fade|duck\w*|add|raise|lower|boost)\b/i },
   ],
   captions: [
     { name: 'caption text', content: true, cue: /"[^"\n]{3,}"|“[^”\n]{3,}”/i },
@@ -71,17 +73,17 @@ const topicsByCategory: Record<PromptCategory, Topic[]> = {
   broll: [
     { name: 'cutaways', cue: /\b(b-?roll|cutaways?|inserts?|overlay)\b/i },
     { name: 'what to show', cue: /\b(shows?|footage|shot of|close[- ]?up|detail)\b/i },
-    { name: 'how long', cue: /\b(\d+(?:\.\d+)?\s?(?:s|sec\w*)|seconds?|long|duration|hold)\b/i },
+    { name: 'how long', generic: true, cue: /\b(\d+(?:\.\d+)?\s?(?:s|sec\w*)|seconds?|long|duration|hold)\b/i },
   ],
   thumbnail: [
     { name: 'candidate frames', cue: /\b(thumbnails?|frames?|candidates?|still)\b/i },
-    { name: 'why they work', cue: /\b(because|works?|composition|contrast|face|expression|clear|striking|colou?r)\b/i },
+    { name: 'why they work', generic: true, cue: /\b(because|works?|composition|contrast|face|expression|clear|striking|colou?r)\b/i },
     { name: 'overlay text', cue: /\b(text|overlay|title|headline)\b/i },
   ],
   general: [
     onScreen,
     { ...speechAndSound, name: 'sound' },
-    { name: 'structure over time', cue: /\b(starts?|begins?|ends?|then|after|before|cuts?)\b/i },
+    { name: 'structure over time', generic: true, cue: /\b(starts?|begins?|ends?|then|after|before|cuts?)\b/i },
   ],
 };
 
@@ -132,7 +134,7 @@ function focusOf(text: string, topics: Topic[]): { focus: number; on_topic_text:
     const section = text.slice(starts[i], starts[i + 1]);
     const length = section.trim().length;
     total += length;
-    if (topics.some((t) => t.cue.test(section))) {
+    if (topics.some((t) => !t.generic && t.cue.test(section))) {
       onTopic += length;
       kept.push(section);
     }

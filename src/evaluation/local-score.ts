@@ -88,7 +88,7 @@ function judgeAccuracy(claims: ClaimCheck[], report: GroundingReport, category: 
   const supported = claims.filter((c) => c.verdict === 'supported');
   const contradicted = claims.filter((c) => c.verdict === 'contradicted');
   // a contradiction costs three confirmations; a few confirmed claims are needed for full marks; no claim at all is neutral
-  const claimQuality = claims.length === 0 ? 0.5 : (supported.length / (supported.length + 3 * contradicted.length)) * (0.7 + 0.3 * Math.min(1, supported.length / 3));
+  const claimQuality = claims.length === 0 ? 0.5 : (supported.length / (supported.length + 3 * contradicted.length)) * (0.85 + 0.15 * Math.min(1, supported.length / 2));
   const strengths: string[] = [];
   const weaknesses = dedupe(contradicted.map((c) => `Says ${c.claim}; measured: ${c.truth}`));
   const parts = [`${supported.length} checkable claim${supported.length === 1 ? '' : 's'} confirmed, ${contradicted.length} contradicted`];

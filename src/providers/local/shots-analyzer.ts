@@ -88,7 +88,11 @@ export const pacingSection: Section = {
       const mean = shots.reduce((sum, s) => sum + s.length_s, 0) / shots.length;
       const spread = Math.sqrt(shots.reduce((sum, s) => sum + (s.length_s - mean) ** 2, 0) / shots.length);
       if (shots.length >= 3 && spread / mean < 0.25) {
-        advice.push('Shot lengths are very even (a metronomic rhythm): varying them (a quick run, then a held shot) adds energy.');
+        const run = shots.slice(1, Math.min(shots.length - 1, 4));
+        const held = shots[shots.length - 1];
+        advice.push(
+          `Shot lengths are very even (a metronomic rhythm): speed up by tightening shots ${run[0].number}–${run[run.length - 1].number} (${clock.span(run[0].start_s, run[run.length - 1].end_s)}) into a quick run, then slow down by holding shot ${held.number} (from ${clock.precise(held.start_s)}) longer.`,
+        );
       }
       if (advice.length === 0) advice.push('No shot stands out as too long or too short against the average.');
     }
