@@ -142,19 +142,23 @@ export function viewFacts(facts: MediaFacts): FactsView {
   };
 }
 
+/** The longest stretch of a shot free of black and frozen frames (the shot itself when clean). */
+export function cleanPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined {
+  return longestSpan(subtractSpans(shot, [...view.black, ...view.frozen]));
+}
+
 /** how far a thumbnail candidate keeps from a cut */
 const CUT_MARGIN_S = 0.5;
 
 /**
- * The longest stretch of a shot free of black, frozen frames and fades, and
- * at least half a second from its cuts (the shot itself when clean).
+ * Where a thumbnail may come from: the longest stretch of a shot free of
+ * black, frozen frames and fades, and at least half a second from its cuts.
  */
-export function cleanPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined {
+export function steadyPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined {
   const margin = Math.min(CUT_MARGIN_S, (shot.end_s - shot.start_s) / 4);
   const inner = { start_s: shot.start_s + (shot.start_s > 0 ? margin : 0), end_s: shot.end_s - (shot.end_s < view.duration_s ? margin : 0) };
   return longestSpan(subtractSpans(inner, [...view.black, ...view.frozen, ...view.fades]));
 }
-
 /** Which shot holds time t (the last one at or before it). */
 export function shotAt(view: FactsView, t: number): ShotView | undefined {
   let found: ShotView | undefined;
