@@ -82,6 +82,10 @@ describe('reports', () => {
     expect(lines.filter((line) => line.startsWith(`${jobId},`))).toHaveLength(2 * 3);
     const json = await api(`${server.url}/api/jobs/${jobId}/export?format=json`);
     expect(json.status).toBe(200);
+    const exported = JSON.stringify(json.body);
+    const exportedScores = [...exported.matchAll(/"score":(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    expect(exportedScores.length).toBeGreaterThan(0);
+    expect(exportedScores.every(Number.isInteger), exportedScores.join(', ')).toBe(true);
     const html = await fetch(`${server.url}/api/jobs/${jobId}/export?format=html`);
     const page = await html.text();
     expect(page).toMatch(/<html/i);

@@ -83,9 +83,12 @@ export function checkEventTimes(
   return checks;
 }
 
+const partOfVideo = /\b(?:within|opening|first|last|until|before|after|between|during|inside|in (?:this|that|the|each) shot|of (?:this|that|the) shot|shot \d+|here)\b/i;
+
 /** One check for a denial ("no clipping"): supported when nothing was measured, else contradicted with the truth. */
 export function checkDenial(family: ClaimFamily, context: ClaimContext, denial: RegExp, claim: string, measured: readonly TimeSpan[], truth: string): ClaimCheck[] {
-  if (!context.clauses.some((c) => denial.test(c.text))) return [];
+  // "no cut within the opening", "no silence in shot 2": a denial about part of the video is not about the whole
+  if (!context.clauses.some((c) => denial.test(c.text) && !partOfVideo.test(c.text))) return [];
   return [{ family, verdict: measured.length === 0 ? 'supported' : 'contradicted', claim, truth }];
 }
 
