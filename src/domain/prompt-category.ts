@@ -17,11 +17,11 @@ export type PromptCategory = (typeof promptCategories)[number];
 const cues: [PromptCategory, RegExp][] = [
   ['analysis', /second[- ]by[- ]second|\btimeline\b|\bdetailed analysis\b|\bscene[- ]by[- ]scene\b|\bshot list\b/i],
   // a cut list, unless the prompt asks about pacing or transitions too (then it is a pacing question)
-  ['cuts', /^(?![\s\S]*\b(?:pacing|rhythm|tempo|transitions?)\b)[\s\S]*?(?:\b(?:list|find|name|give|mark|where are)\b[^.?!]{0,20}\b(?:every|all|each|the)\b[^.?!]{0,12}\b(?:cuts?|shot changes?|scene changes?)\b|\bshot boundar\w*|\bcut list\b|\bwhere (?:are|is) the cuts?\b)/i],
+  ['cuts', /^(?![\s\S]*\b(?:pacing|rhythm|tempo|transitions?)\b)[\s\S]*?(?:\b(?:list|find|name|give|mark|where are)\b[^.?!]{0,20}\b(?:every|all|each|the)\b[^.?!]{0,12}\b(?:cuts?|shot changes?|scene changes?)\b|\bshot boundar\w*|\bcut list\b|\bwhere (?:are|is) the cuts?\b|\bwhere does it fade\b|\bfade (?:in|out)s?\b|\bwhich shots? (?:are|is) (?:static|still|frozen)\b)/i],
   ['thumbnail', /\bthumbnails?\b|cover (frame|image)|poster frame/i],
   ['trimming', /\btrim(med|ming)? (it |this )?(down )?to\b|\bshorter versions?\b|\bshorten|\b(15|30|60)\s?s(ec(ond)?s?)? (cut|version|edit)/i],
   ['captions', /\bcaptions?\b|\bsubtitles?\b|on-screen text|\btext overlays?\b|\btranscri/i],
-  ['audio', /\baudio\b|\bsound\b|\bloudness\b|\bmusic\b|\bvoice\b|\bsilen|\bnoise\b/i],
+  ['audio', /\baudio\b|\bsound\b|\bloud(?:ness|est)?\b|\bclipping\b|\bmusic\b|\bvoice\b|\bsilen|\bnoise\b/i],
   ['colour', /\bcolou?r\b|\bgrad(e|ing)\b|\bexposure\b|\bsaturation\b|\bwhite balance\b|\blut\b/i],
   ['broll', /\bb-?roll\b|\bcutaways?\b|\binsert shots?\b|\bstock footage\b/i],
   ['editing', /\bedit(ing|or|s)?\b|\bhooks?\b|\bhighlights?\b/i],
