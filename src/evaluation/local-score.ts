@@ -6,7 +6,7 @@ import { checkGrounding, type GroundingFacts, type GroundingReport } from './gro
 import { CRITERIA_POINTS, criterionNames, cutRecallShare, describeWeights, rubricWeights, type ScoredCriterion } from './rubric-weights.js';
 
 /** an answer citing a time the video does not have scores at most this */
-export const HARD_FAULT_CAP = 3;
+export const HARD_FAULT_CAP = 2.5;
 
 export interface LocalAssessment {
   score: ModelScore;
