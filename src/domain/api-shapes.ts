@@ -106,10 +106,12 @@ export interface LeaderboardRow {
   display_name: string;
   /** comparisons the model took part in */
   comparisons: number;
-  /** mean judge score over the comparisons that were judged; null when none was */
+  /** mean of the precise judge scores (score_exact) over the comparisons that were judged; null when none was */
   mean_score: number | null;
-  /** judged comparisons where the model had the top score (tied models each count a win) */
+  /** judged comparisons where the model alone had the top score */
   wins: number;
+  /** judged comparisons where the model shared the top score with another */
+  ties: number;
   /** mean latency of the answers that have one; null when none has */
   mean_latency_ms: number | null;
   input_tokens: number;

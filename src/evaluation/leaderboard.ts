@@ -9,6 +9,7 @@ interface Tally {
   comparisons: number;
   scores: number[];
   wins: number;
+  ties: number;
   latencies: number[];
   input_tokens: number;
   output_tokens: number;
@@ -18,9 +19,13 @@ interface Tally {
 
 function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): void {
   const scored = comparison.results
-    .map((result) => ({ result, score: scoreFor(comparison, result)?.score }))
+    .map((result) => {
+      const scored = scoreFor(comparison, result);
+      return { result, score: scored ? (scored.score_exact ?? scored.score) : undefined };
+    })
     .filter((s): s is { result: ModelResult; score: number } => typeof s.score === 'number');
   const top = scored.length > 0 ? Math.max(...scored.map((s) => s.score)) : null;
+  const atTop = scored.filter((s) => s.score === top).length;
 
   for (const result of comparison.results) {
     let tally = tallies.get(result.model_id);
@@ -31,6 +36,7 @@ function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): vo
         comparisons: 0,
         scores: [],
         wins: 0,
+        ties: 0,
         latencies: [],
         input_tokens: 0,
         output_tokens: 0,
@@ -43,7 +49,9 @@ function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): vo
     const score = scored.find((s) => s.result === result)?.score;
     if (score !== undefined) {
       tally.scores.push(score);
-      if (score === top) tally.wins += 1;
+      // only an outright top score is a win; a shared top score is a tie, counted apart
+      if (score === top && atTop === 1) tally.wins += 1;
+      else if (score === top) tally.ties += 1;
     }
     if (result.latency_ms !== null) tally.latencies.push(result.latency_ms);
     tally.input_tokens += result.input_tokens ?? 0;
@@ -65,6 +73,7 @@ function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
       comparisons: t.comparisons,
       mean_score: round(mean(t.scores), 2),
       wins: t.wins,
+      ties: t.ties,
       mean_latency_ms: round(mean(t.latencies), 0),
       input_tokens: t.input_tokens,
       output_tokens: t.output_tokens,
@@ -79,7 +88,8 @@ function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
 
 /**
  * Aggregates comparisons per model, overall and per prompt category: mean
- * score, wins (the top score of a judged comparison; ties each count),
+ * score (of the precise scores, `score_exact` where the judge gave one),
+ * wins (the only top score of a judged comparison), ties (a shared top score),
  * latency, tokens (output includes thinking), cost and errors. Rows are
  * sorted by mean score (unjudged last), then wins, then id.
  */

@@ -1,5 +1,6 @@
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import { apiTimestamp } from '../domain/api-timestamp.js';
+import { withIntegerScore } from '../domain/index.js';
 import type {
   BatchCompareResponse,
   CompareResponse,
@@ -90,7 +91,7 @@ export function buildComparisons(
       prompt: item.prompt,
       results,
       evaluation: scored
-        ? evaluation.scores.map((s) => ({ ...s, model_id: s.model_name, display_name: nameOf(s.model_name) }))
+        ? evaluation.scores.map((s) => ({ ...withIntegerScore(s), model_id: s.model_name, display_name: nameOf(s.model_name) }))
         : null,
       overall_summary: scored ? evaluation.overall_summary : null,
       judge_model: job.request.judge_model,

@@ -72,10 +72,10 @@ describe('vidcompare CLI against a real server', () => {
     const lines = result.stdout.split('\n');
     const board = lines.findIndex((line) => line === 'Leaderboard');
     expect(board, result.stdout).toBeGreaterThan(0);
-    expect(lines[board + 1]).toMatch(/^#\s+model\s+mean score\s+wins\s+comparisons/);
+    expect(lines[board + 1]).toMatch(/^#\s+model\s+mean score\s+wins\s+ties\s+comparisons/);
     const ranked = lines.slice(board + 3, board + 5);
     expect(ranked.map((row) => row.trim().split(/\s+/)[1]).sort()).toEqual(['local-audio', 'local-full']);
-    for (const row of ranked) expect(row).toMatch(/^\d\s+local-\w+\s+\d+\.\d\d\s+\d+\s+2\s/);
+    for (const row of ranked) expect(row).toMatch(/^\d\s+local-\w+\s+\d+\.\d\d\s+\d+\s+\d+\s+2\s/);
     expect(result.stdout).toMatch(/cuts-and-silence\.mp4\s+editing\s+\d/);
   });
 

@@ -20,7 +20,7 @@ export function LeaderboardChart({ rows }: { rows: LeaderboardRow[] }) {
             </span>
             <span className="leaderboard__score">{row.mean_score === null ? 'not scored' : formatScore(Math.round(row.mean_score * 10) / 10)}</span>
             <span className="leaderboard__facts muted">
-              {row.wins} win{row.wins === 1 ? '' : 's'} of {row.comparisons} · {formatLatency(row.mean_latency_ms)} mean · {formatCost(row.cost_usd)}
+              {row.wins} win{row.wins === 1 ? '' : 's'}{row.ties ? `, ${row.ties} tie${row.ties === 1 ? '' : 's'}` : ''} of {row.comparisons} · {formatLatency(row.mean_latency_ms)} mean · {formatCost(row.cost_usd)}
               {row.errors > 0 ? ` · ${row.errors} error${row.errors === 1 ? '' : 's'}` : ''}
             </span>
           </li>
