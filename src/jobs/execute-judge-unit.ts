@@ -3,6 +3,7 @@ import type { Judge } from '../evaluation/judge.js';
 import { createLlmJudge } from '../evaluation/llm-judge.js';
 import { createLocalJudge } from '../evaluation/local-judge.js';
 import { isCancellation } from '../providers/provider-error.js';
+import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
 
 export interface JudgeUnit {
@@ -52,8 +53,11 @@ export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal
   };
   let evaluation: Evaluation;
   try {
-    const video = await ctx.videos.asset(item.video_id);
-    if (!video) throw new Error(`Video ${item.video_id} no longer exists`);
+    const stored = await ctx.videos.asset(item.video_id);
+    if (!stored) throw new Error(`Video ${item.video_id} no longer exists`);
+    const report = phaseReporter(ctx, unit.jobId, unit.itemIndex, null);
+    report('judging');
+    const video = announcingMeasurement(stored, report, 'judging');
     const verdict = await createJudge(ctx, judgeModel).evaluate({
       jobId: unit.jobId,
       prompt: item.prompt,

@@ -1,6 +1,7 @@
 import type { ModelRun } from '../domain/index.js';
 import { isCancellation } from '../providers/provider-error.js';
 import { computeCostUsd } from './compute-cost.js';
+import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
 
 export interface ModelUnit {
@@ -48,12 +49,15 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
 
   const model = ctx.catalogue.resolve(unit.modelId);
   const provider = model && ctx.providers.providerFor(model);
-  const video = await ctx.videos.asset(item.video_id);
+  const stored = await ctx.videos.asset(item.video_id);
+  const report = phaseReporter(ctx, unit.jobId, unit.itemIndex, unit.modelId);
+  const video = stored && announcingMeasurement(stored, report, 'calling_model');
   if (!model || !provider) return finish({ ...base, error: `Model ${unit.modelId} is not available in this build` });
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
   let attemptStartedAt = ctx.now();
+  report('queued');
   try {
     const { value, attempts } = await ctx.scheduler.run(
       {
@@ -68,7 +72,8 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       },
       (attemptSignal) => {
         attemptStartedAt = ctx.now();
-        return provider.generate({ model, prompt: item.prompt, video, params, signal: attemptSignal });
+        report('calling_model');
+        return provider.generate({ model, prompt: item.prompt, video, params, signal: attemptSignal, onPhase: report });
       },
     );
     const usage = value.usage;

@@ -24,6 +24,8 @@ export interface GenerateRequest {
   /** ask for JSON matching this schema (structured output) */
   responseJsonSchema?: Record<string, unknown>;
   signal: AbortSignal;
+  /** told when the call starts or stops waiting on something that is not the model (an upload of the video) */
+  onPhase?: (phase: 'uploading_video' | 'calling_model') => void;
 }
 
 export interface GenerateResult {

@@ -89,14 +89,17 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
   });
 
-  async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {
+  async function videoTransport(video: VideoAsset, signal: AbortSignal, onPhase?: GenerateRequest['onPhase']): Promise<VideoTransport> {
     if (video.record.size <= inlineMaxBytes) {
       const bytes = await readSmall(video, inlineMaxBytes);
       if (bytes) {
         return { kind: 'inline', part: { inlineData: { mimeType: videoMime(video), data: bytes.toString('base64') } } };
       }
     }
+    // a stored upload is reused at once; a new one can take a while, and the job says so
+    onPhase?.('uploading_video');
     const file = await fileManager.ensure(video, signal);
+    onPhase?.('calling_model');
     return {
       kind: 'file',
       part: { fileData: { fileUri: file.uri, mimeType: file.mime_type } },
@@ -134,7 +137,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           responseJsonSchema: request.responseJsonSchema,
           hasVideo: request.video !== undefined,
         });
-        let transport = request.video ? await videoTransport(request.video, signal) : undefined;
+        let transport = request.video ? await videoTransport(request.video, signal, request.onPhase) : undefined;
         let response: GenerateContentResponse;
         try {
           response = await callModel(request, transport?.part, options);
@@ -142,7 +145,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           if (!request.video || transport?.kind !== 'file' || signal.aborted || !isFileGoneError(error)) throw error;
           logger.warn({ sha256: transport.sha256, name: transport.name, model: request.model.id }, 'gemini: uploaded file is gone, uploading again');
           await fileManager.invalidate(transport.sha256, transport.name);
-          transport = await videoTransport(request.video, signal);
+          transport = await videoTransport(request.video, signal, request.onPhase);
           response = await callModel(request, transport.part, options);
         }
         const result = readGeminiResponse(response, request.model.provider_model);
