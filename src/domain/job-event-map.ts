@@ -23,6 +23,8 @@ export type JobPhaseKind =
   | 'measuring_video'
   /** sending the video to the provider (e.g. the Gemini Files API), once per video and provider */
   | 'uploading_video'
+  /** the provider pushed back (429, 5xx): waiting to try again */
+  | 'rate_limited'
   /** the model is answering */
   | 'calling_model'
   /** the judge is reading the answers */

@@ -65,6 +65,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
         jobId: unit.jobId,
         signal,
         onRetry: ({ attempt, error, delayMs }) => {
+          report('rate_limited');
           const message = error instanceof Error ? error.message : String(error);
           ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), err: message }, 'provider call will be retried');
           ctx.events.emit('retry', { job_id: unit.jobId, item_index: unit.itemIndex, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), error: message });

@@ -10,6 +10,7 @@ export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and 
  * The 'test' provider family for browser tests:
  * - `test-html` answers with raw HTML in markdown (the page must show it as text);
  * - `test-hold` never answers until its call is aborted (a job that stays running until cancelled);
+ * - `test-uploading` says it is uploading the video, and stays so until its call is aborted;
  * - `test-throttled` is always rate-limited (429, come back in a minute): its job waits, it does not fail.
  */
 export class BrowserTestProvider implements VideoProvider {
@@ -24,7 +25,8 @@ export class BrowserTestProvider implements VideoProvider {
     if (request.model.provider_model === 'throttled') {
       return Promise.reject(new ProviderError('429 Resource exhausted', { provider: 'test', statusCode: 429, retryAfterMs: 60_000 }));
     }
-    if (request.model.provider_model === 'hold') {
+    if (request.model.provider_model === 'uploading') request.onPhase?.('uploading_video');
+    if (request.model.provider_model === 'hold' || request.model.provider_model === 'uploading') {
       return new Promise((_resolve, reject) => {
         if (request.signal.aborted) reject(new CancelledError());
         request.signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });
@@ -40,6 +42,7 @@ export function writeBrowserTestModels(dir: string): string {
   const models = [
     { id: 'test-html', name: 'Test: HTML in the answer', provider_model: 'html', ...common },
     { id: 'test-hold', name: 'Test: answers only when cancelled', provider_model: 'hold', ...common },
+    { id: 'test-uploading', name: 'Test: uploads until cancelled', provider_model: 'uploading', ...common },
     { id: 'test-throttled', name: 'Test: always rate-limited', provider_model: 'throttled', ...common },
   ];
   const file = path.join(dir, 'browser-test-models.json');

@@ -37,6 +37,8 @@ export function summarizePhases(units: UnitPhases | undefined): PhaseSummary | n
   if (measuring.length) return { text: 'Measuring the video (cuts, silences, loudness), once per video', since: oldest(measuring), waiting: true };
   const uploading = of('uploading_video');
   if (uploading.length) return { text: `Uploading the video to the provider for ${names(uploading)}`, since: oldest(uploading), waiting: true };
+  const limited = of('rate_limited');
+  if (limited.length) return { text: `Waiting for the rate limit: ${names(limited)} was asked to slow down`, since: oldest(limited), waiting: true };
   const calling = of('calling_model');
   const queued = of('queued');
   if (queued.length && !calling.length) return { text: `Queued: ${names(queued)} waiting for a free slot at the rate limit`, since: oldest(queued), waiting: true };
