@@ -82,7 +82,8 @@ function AnswerRow({ answer, markers, durationS, videoId }: { answer: TimelineAn
   return (
     <div className="tl-row" data-row="model" data-model-id={answer.modelId}>
       <span className="tl-row__label" title={answer.name}>
-        {answer.name}
+        {/* the shorter of name and id: rows of one family ("Local analyzer: …") stay tellable apart */}
+        {answer.modelId.length < answer.name.length ? answer.modelId : answer.name}
       </span>
       <div className="tl-row__track">
         {markers.map((m) => {
