@@ -29,8 +29,8 @@ describe('verdict line', () => {
   });
   it('prefers score_exact for the order and display_name for the names', () => {
     const c = comparison([result('a', 'x', { display_name: 'Model A' }), result('b', 'y', { display_name: 'Model B' })], [['a', 8], ['b', 8]]);
-    (c.evaluation![0] as Record<string, unknown>).score_exact = 7.6;
-    (c.evaluation![1] as Record<string, unknown>).score_exact = 8.2;
+    Object.assign(c.evaluation![0]!, { score_exact: 7.6 });
+    Object.assign(c.evaluation![1]!, { score_exact: 8.2 });
     expect(verdictLine(c, 15, false)).toBe('Best: Model B (8/10), then Model A (8/10)');
   });
   it('says what is missing when nothing is scored', () => {
