@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { ArenaService } from '../arena/arena-service.js';
 import type { Env } from '../config/env.js';
 import { loadModelsCatalogue } from '../config/models-catalogue.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
@@ -16,6 +17,7 @@ import { createLocalProvider } from '../providers/local/create-local-provider.js
 import { createOpenAiProvider } from '../providers/openai/index.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
+import { RatingsService } from '../ratings/ratings-service.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
 import { buildApp } from '../server/build-app.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
@@ -98,6 +100,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     webRoot: defaultWebRoot,
     defaultJudge,
     isVideoInUse: async (id) => (await store.countUnfinishedJobsUsingVideo(id)) > 0,
+    arena: new ArenaService({ store, catalogue, now }),
+    ratings: new RatingsService({ store, catalogue }),
   });
 
   return {

@@ -21,8 +21,8 @@ export type JobPhaseKind =
   | 'queued'
   /** ffmpeg measuring the video (cuts, silences, loudness): once per video, then cached */
   | 'measuring_video'
-  /** sending the video to the provider (e.g. the Gemini Files API), once per video and provider */
-  | 'uploading_video'
+  /** making the video ready for the provider (uploading it to the Gemini Files API, sampling frames), outside the model's limiter */
+  | 'preparing_video'
   /** the provider pushed back (429, 5xx): waiting to try again */
   | 'rate_limited'
   /** the model is answering */

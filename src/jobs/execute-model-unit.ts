@@ -1,5 +1,6 @@
 import type { ModelRun } from '../domain/index.js';
 import { isCancellation } from '../providers/provider-error.js';
+import type { PreparedVideo } from '../providers/provider.js';
 import { computeCostUsd } from './compute-cost.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
@@ -13,6 +14,8 @@ export interface ModelUnit {
 /**
  * Runs one model on one combination through the scheduler and stores the
  * answer, or the error once retries are exhausted. Rethrows only cancellation.
+ * The video is prepared for the provider first (upload, frames) and timed
+ * apart: `latency_ms` is the model call alone, `prepare_ms` the preparation.
  */
 export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal: AbortSignal): Promise<void> {
   const job = await ctx.store.getJob(unit.jobId);
@@ -51,11 +54,27 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   const provider = model && ctx.providers.providerFor(model);
   const stored = await ctx.videos.asset(item.video_id);
   const report = phaseReporter(ctx, unit.jobId, unit.itemIndex, unit.modelId);
-  const video = stored && announcingMeasurement(stored, report, 'calling_model');
+  const video = stored && announcingMeasurement(stored, report);
   if (!model || !provider) return finish({ ...base, error: `Model ${unit.modelId} is not available in this build` });
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  let prepared: PreparedVideo | undefined;
+  let prepareMs: number | null = null;
+  if (provider.prepare) {
+    // Outside the model's limiters and its timer: a slow upload must neither hold a
+    // place another call could use nor count as the model's latency. Retried like a call.
+    const prepareStartedAt = ctx.now();
+    report('preparing_video');
+    try {
+      prepared = (await ctx.scheduler.run({ limiters: [], jobId: unit.jobId, signal }, (attemptSignal) => provider.prepare!(video, attemptSignal, { model, params }))).value;
+      prepareMs = Math.round(ctx.now() - prepareStartedAt);
+    } catch (error) {
+      if (isCancellation(error) || signal.aborted) throw error;
+      ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, stage: 'prepare', err: (error as Error).message }, 'model call failed');
+      return finish({ ...base, attempts: 0, error: `Preparing the video failed: ${(error as Error).message}`, prepare_ms: Math.round(ctx.now() - prepareStartedAt) });
+    }
+  }
   let attemptStartedAt = ctx.now();
   report('queued');
   try {
@@ -74,7 +93,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       (attemptSignal) => {
         attemptStartedAt = ctx.now();
         report('calling_model');
-        return provider.generate({ model, prompt: item.prompt, video, params, signal: attemptSignal, onPhase: report });
+        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal });
       },
     );
     const usage = value.usage;
@@ -84,6 +103,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       attempts,
       response: value.text,
       latency_ms: Math.round(ctx.now() - attemptStartedAt),
+      prepare_ms: prepareMs,
       ...usage,
       cost_usd: computeCostUsd(model, usage),
       served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
@@ -92,6 +112,6 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
     if (isCancellation(error) || signal.aborted) throw error;
     const attempts = (error as { attempts?: number }).attempts ?? 1;
     ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempts, err: (error as Error).message }, 'model call failed');
-    await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt) });
+    await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt), prepare_ms: prepareMs });
   }
 }

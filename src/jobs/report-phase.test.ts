@@ -19,18 +19,18 @@ describe('work unit phases', () => {
     report('queued');
     report('queued');
     clock += 5000;
-    report('uploading_video');
+    report('preparing_video');
     report('calling_model');
     expect(seen.map((e) => e.type)).toEqual(['phase', 'phase', 'phase']);
     expect(seen.map((e) => (e.type === 'phase' ? [e.data.phase, e.data.since] : null))).toEqual([
       ['queued', '2026-01-01T00:00:00.000Z'],
-      ['uploading_video', '2026-01-01T00:00:05.000Z'],
+      ['preparing_video', '2026-01-01T00:00:05.000Z'],
       ['calling_model', '2026-01-01T00:00:05.000Z'],
     ]);
     expect(seen[0]!.data).toMatchObject({ job_id: 'job-1', item_index: 2, model_id: 'gemini-2.5-pro' });
   });
 
-  it('announces measuring the video while facts() runs, then the phase after it, even when it fails', async () => {
+  it('announces measuring the video while facts() runs, then the phase before it again, even when it fails', async () => {
     const events = new JobEventBus();
     const phases: string[] = [];
     events.subscribe((e) => e.type === 'phase' && phases.push(e.data.phase));
@@ -43,7 +43,7 @@ describe('work unit phases', () => {
       openStream: () => process.stdin,
       facts: () => (fail ? Promise.reject(new Error('ffmpeg died')) : new Promise<MediaFacts>((resolve) => (release = resolve))),
     } as unknown as VideoAsset;
-    const video = announcingMeasurement(asset, report, 'judging');
+    const video = announcingMeasurement(asset, report);
     report('judging');
     const measured = video.facts();
     expect(phases).toEqual(['judging', 'measuring_video']);

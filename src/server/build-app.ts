@@ -5,18 +5,22 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ArenaService } from '../arena/arena-service.js';
 import type { JobEventBus } from '../jobs/job-events.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { RatingsService } from '../ratings/ratings-service.js';
 import type { VideoLibrary } from '../videos/video-library.js';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import type { JobRequestLimits } from './job-request-parser.js';
+import { registerArenaRoutes } from './routes/arena-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
 import { registerCompareRoutes } from './routes/compare-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
+import { registerRatingsRoutes } from './routes/ratings-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVideoRoutes } from './routes/video-routes.js';
 
@@ -34,6 +38,8 @@ export interface AppDeps {
   webRoot: string;
   defaultJudge: () => string | null;
   isVideoInUse(id: string): Promise<boolean>;
+  arena: ArenaService;
+  ratings: RatingsService;
 }
 
 /** Builds the HTTP app without listening, so tests can inject or listen on any port. */
@@ -65,6 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJobRoutes(app, { jobs: deps.jobs });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
+  registerArenaRoutes(app, deps.arena);
+  registerRatingsRoutes(app, deps.ratings);
   registerWebUi(app, deps.webRoot);
   return app;
 }

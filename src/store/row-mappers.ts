@@ -114,6 +114,7 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     response: run.response,
     error: run.error,
     latency_ms: run.latency_ms,
+    prepare_ms: run.prepare_ms ?? null,
     input_tokens: run.input_tokens,
     output_tokens: run.output_tokens,
     thinking_tokens: run.thinking_tokens,

@@ -40,6 +40,21 @@ async function main(): Promise<void> {
     await settle(page);
     await page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(outDir, 'desktop-light.png') });
+
+    // the arena over the stored answers: a few votes by keyboard, the last one revealed
+    await page.goto(`${server.url}/#arena`);
+    for (const key of ['1', '2', '1', '3', '1']) {
+      await page.getByRole('article', { name: 'Answer B' }).waitFor();
+      await page.keyboard.press(key);
+      await page.getByTestId('reveal').waitFor();
+      if (key !== '1' || (await page.getByTestId('vote-count').innerText()) !== '5 votes cast') await page.keyboard.press('Enter');
+    }
+    await page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(outDir, '07-arena.png') });
+    await page.getByRole('link', { name: 'Ratings' }).click();
+    await page.getByLabel('Rating source').selectOption('all');
+    await page.locator('.ratings__row').nth(1).waitFor();
+    await page.screenshot({ path: path.join(outDir, '08-ratings.png'), fullPage: true });
     if (desktop.problems.length) console.warn('browser problems:', desktop.problems);
     await desktop.context.close();
 

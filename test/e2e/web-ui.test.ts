@@ -241,8 +241,8 @@ describe('web UI in a real browser', () => {
     await page.getByLabel('Judge').selectOption('none');
     const jobId = await startJob(page, 'Run comparison');
     const phase = jobRow(page, jobId).getByTestId('job-phase');
-    await phase.filter({ hasText: 'Uploading the video to the provider for test-uploading' }).waitFor({ timeout: timeoutMs });
-    expect(await phase.textContent()).toMatch(/^Uploading the video to the provider for test-uploading · \d+ s$/);
+    await phase.filter({ hasText: 'Preparing the video for test-uploading' }).waitFor({ timeout: timeoutMs });
+    expect(await phase.textContent()).toMatch(/^Preparing the video for test-uploading \(uploading it to the provider, or sampling frames\) · \d+ s$/);
     // the elapsed time counts up while it waits
     const first = Number((await phase.textContent())!.match(/(\d+) s$/)![1]);
     await page.waitForFunction(

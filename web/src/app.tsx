@@ -1,14 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getToken, isTokenRequired, setToken, subscribeToken } from './api/auth-token.js';
 import { TokenDialog } from './components/token-dialog.js';
-import { appViews, defaultView } from './views.js';
+import { appViews, viewFromHash, viewHref } from './views.js';
 import { PlayerProvider } from './videos/player-context.js';
 
-const viewHash = /^#view=([a-z-]+)$/;
-
-/** The view named in the URL (#view=…); any other hash (#job=…) belongs to the default view. */
+/** The view named in the URL (#arena, #ratings); any other hash (#job=…) belongs to the default view. */
 function useCurrentView() {
-  const read = () => appViews.find((v) => v.id === viewHash.exec(window.location.hash)?.[1]) ?? defaultView;
+  const read = () => viewFromHash(window.location.hash);
   const [view, setView] = useState(read);
   useEffect(() => {
     const onHash = () => setView(read());
@@ -35,7 +33,7 @@ export function App() {
         </p>
         <nav className="topbar__nav" aria-label="Views">
           {appViews.map((v) => (
-            <a key={v.id} href={v.id === defaultView.id ? '#' : `#view=${v.id}`} className="topbar__view" aria-current={v.id === view.id ? 'page' : undefined}>
+            <a key={v.id} href={viewHref(v)} className="topbar__view" aria-current={v.id === view.id ? 'page' : undefined}>
               {v.label}
             </a>
           ))}
@@ -54,7 +52,7 @@ export function App() {
       <main id="workspace" tabIndex={-1}>
         <h1 className="visually-hidden">vidcompare: {view.label}</h1>
         {/* remounting refetches everything with the new token */}
-        <View key={token ?? 'no-token'} />
+        <View key={`${view.id}-${token ?? 'no-token'}`} />
       </main>
       {tokenRequired && <TokenDialog onSubmit={setToken} />}
     </PlayerProvider>

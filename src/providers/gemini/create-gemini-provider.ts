@@ -1,7 +1,7 @@
 import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderFileStore } from '../../store/store.js';
-import type { Availability, GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
+import { preparedPayload, type Availability, type GenerateRequest, type GenerateResult, type PreparedVideo, type VideoAsset, type VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import { systemClock, type Clock } from '../../scheduler/clock.js';
@@ -89,17 +89,14 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
   });
 
-  async function videoTransport(video: VideoAsset, signal: AbortSignal, onPhase?: GenerateRequest['onPhase']): Promise<VideoTransport> {
+  async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {
     if (video.record.size <= inlineMaxBytes) {
       const bytes = await readSmall(video, inlineMaxBytes);
       if (bytes) {
         return { kind: 'inline', part: { inlineData: { mimeType: videoMime(video), data: bytes.toString('base64') } } };
       }
     }
-    // a stored upload is reused at once; a new one can take a while, and the job says so
-    onPhase?.('uploading_video');
     const file = await fileManager.ensure(video, signal);
-    onPhase?.('calling_model');
     return {
       kind: 'file',
       part: { fileData: { fileUri: file.uri, mimeType: file.mime_type } },
@@ -127,6 +124,16 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
       return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };
     },
 
+    /** Uploads the video (once per sha256, polled until ACTIVE) or reads a small one for inline use. */
+    async prepare(video: VideoAsset, signal: AbortSignal): Promise<PreparedVideo> {
+      try {
+        if (signal.aborted) throw new CancelledError();
+        return { family: 'gemini', video, payload: await videoTransport(video, signal) };
+      } catch (error) {
+        throw mapGeminiError(error, signal);
+      }
+    },
+
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { signal } = request;
       try {
@@ -137,7 +144,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           responseJsonSchema: request.responseJsonSchema,
           hasVideo: request.video !== undefined,
         });
-        let transport = request.video ? await videoTransport(request.video, signal, request.onPhase) : undefined;
+        let transport = preparedPayload<VideoTransport>(request, 'gemini') ?? (request.video ? await videoTransport(request.video, signal) : undefined);
         let response: GenerateContentResponse;
         try {
           response = await callModel(request, transport?.part, options);
@@ -145,7 +152,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           if (!request.video || transport?.kind !== 'file' || signal.aborted || !isFileGoneError(error)) throw error;
           logger.warn({ sha256: transport.sha256, name: transport.name, model: request.model.id }, 'gemini: uploaded file is gone, uploading again');
           await fileManager.invalidate(transport.sha256, transport.name);
-          transport = await videoTransport(request.video, signal, request.onPhase);
+          transport = await videoTransport(request.video, signal);
           response = await callModel(request, transport.part, options);
         }
         const result = readGeminiResponse(response, request.model.provider_model);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GenerateRequest, GenerateResult, VideoProvider } from '../../../src/providers/provider.js';
+import type { GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../../../src/providers/provider.js';
 import { CancelledError, ProviderError } from '../../../src/providers/provider-error.js';
 
 /** What the `test-html` model answers: HTML that must show as text, and a timestamp. */
@@ -10,7 +10,7 @@ export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and 
  * The 'test' provider family for browser tests:
  * - `test-html` answers with raw HTML in markdown (the page must show it as text);
  * - `test-hold` never answers until its call is aborted (a job that stays running until cancelled);
- * - `test-uploading` says it is uploading the video, and stays so until its call is aborted;
+ * - `test-uploading` prepares (uploads) the video until its preparation is aborted;
  * - `test-throttled` is always rate-limited (429, come back in a minute): its job waits, it does not fail.
  */
 export class BrowserTestProvider implements VideoProvider {
@@ -21,12 +21,19 @@ export class BrowserTestProvider implements VideoProvider {
     return { available: true };
   }
 
+  prepare(video: VideoAsset, signal: AbortSignal, options: PrepareOptions): Promise<PreparedVideo> {
+    if (options.model.provider_model !== 'uploading') return Promise.resolve({ family: 'test', video, payload: null });
+    return new Promise((_resolve, reject) => {
+      if (signal.aborted) reject(new CancelledError());
+      signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });
+    });
+  }
+
   generate(request: GenerateRequest): Promise<GenerateResult> {
     if (request.model.provider_model === 'throttled') {
       return Promise.reject(new ProviderError('429 Resource exhausted', { provider: 'test', statusCode: 429, retryAfterMs: 60_000 }));
     }
-    if (request.model.provider_model === 'uploading') request.onPhase?.('uploading_video');
-    if (request.model.provider_model === 'hold' || request.model.provider_model === 'uploading') {
+    if (request.model.provider_model === 'hold') {
       return new Promise((_resolve, reject) => {
         if (request.signal.aborted) reject(new CancelledError());
         request.signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });

@@ -35,8 +35,10 @@ export function summarizePhases(units: UnitPhases | undefined): PhaseSummary | n
   const of = (phase: PhaseEvent['phase']) => events.filter((e) => e.phase === phase);
   const measuring = of('measuring_video');
   if (measuring.length) return { text: 'Measuring the video (cuts, silences, loudness), once per video', since: oldest(measuring), waiting: true };
-  const uploading = of('uploading_video');
-  if (uploading.length) return { text: `Uploading the video to the provider for ${names(uploading)}`, since: oldest(uploading), waiting: true };
+  const preparing = of('preparing_video');
+  if (preparing.length) {
+    return { text: `Preparing the video for ${names(preparing)} (uploading it to the provider, or sampling frames)`, since: oldest(preparing), waiting: true };
+  }
   const limited = of('rate_limited');
   if (limited.length) return { text: `Waiting for the rate limit: ${names(limited)} was asked to slow down`, since: oldest(limited), waiting: true };
   const calling = of('calling_model');
