@@ -7,7 +7,7 @@ import { usePlayer } from './player-context.js';
 interface VideoPlayerProps {
   videos: VideoRecord[];
   /** answers about the video in the player (the open result), drawn on the timeline */
-  answersFor: { videoId: string; answers: TimelineAnswer[] } | null;
+  answersFor?: { videoId: string; answers: TimelineAnswer[] } | null;
 }
 
 /** The HTML5 player for the selected video and, under it, the timeline of measured and cited moments. */
