@@ -29,11 +29,11 @@ export function announcingMeasurement(video: VideoAsset, report: PhaseReporter):
     record: video.record,
     path: video.path,
     openStream: () => video.openStream(),
-    facts: async () => {
+    facts: async (signal?: AbortSignal) => {
       const before = report.current();
       report('measuring_video');
       try {
-        return await video.facts();
+        return await video.facts(signal);
       } finally {
         if (before) report(before);
       }
