@@ -28,6 +28,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 describe('VideoLibrary', () => {
   let sample: string;
+  let otherSample: string;
   let dataDir: string;
   let store: MemoryVideoStore;
   let library: VideoLibrary;
@@ -45,6 +46,7 @@ describe('VideoLibrary', () => {
 
   beforeAll(async () => {
     sample = await cachedSampleVideo('cuts-and-silence', tools);
+    otherSample = await cachedSampleVideo('three-shots-tone', tools);
   });
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'library-data-'));
@@ -131,7 +133,7 @@ describe('VideoLibrary', () => {
 
   it('lists newest first and deletes the record, file and thumbnail', async () => {
     const first = await library.ingest(upload(sample, 'first.mp4'));
-    const second = await library.ingest(upload(sample, 'second.mp4'));
+    const second = await library.ingest(upload(otherSample, 'second.mp4'));
     store.videos.get(first.id)!.created_at = '2020-01-01T00:00:00.000Z';
     expect((await library.list()).map((v) => v.filename)).toEqual(['second.mp4', 'first.mp4']);
 
@@ -140,6 +142,24 @@ describe('VideoLibrary', () => {
     expect(await library.thumbnailPath(second.id)).toBeUndefined();
     expect((await filesUnder(dataDir)).sort()).toEqual([first.id, `${first.id}.jpg`].sort());
     expect(await library.delete(second.id)).toBe(false);
+  });
+
+  it('stores the same bytes once: a second upload returns the stored video as duplicate_of, and keeps no second file', async () => {
+    const first = await library.ingest(upload(sample, 'first.mp4'));
+    expect(first.duplicate_of).toBeUndefined();
+    const again = await library.ingest(upload(sample, 'renamed-copy.mp4'));
+    expect(again).toEqual({ ...first, duplicate_of: first.id });
+    expect(await library.list()).toHaveLength(1);
+    expect((await filesUnder(join(dataDir, 'videos'))).sort()).toEqual([first.id]);
+    expect(await filesUnder(join(dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('stores two identical uploads arriving together once', async () => {
+    const [a, b] = await Promise.all([library.ingest(upload(sample, 'a.mp4')), library.ingest(upload(sample, 'b.mp4'))]);
+    expect(a.id).toBe(b.id);
+    expect([a.duplicate_of, b.duplicate_of].filter(Boolean)).toEqual([a.id]);
+    expect(await library.list()).toHaveLength(1);
+    expect(await filesUnder(join(dataDir, 'videos'))).toHaveLength(1);
   });
 
   it('deletes on a full disk by removing the files first when the database cannot write until space is freed', async () => {

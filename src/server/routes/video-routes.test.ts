@@ -65,13 +65,16 @@ function form(field: string, bytes: Uint8Array, filename: string, type: string):
 
 describe('video routes', () => {
   let sampleBytes: Buffer;
+  let otherBytes: Buffer;
   let server: TestServer;
   let small: TestServer;
   let video: { id: string; size: number; filename: string; sha256: string };
 
   beforeAll(async () => {
     const sample = await cachedSampleVideo('cuts-and-silence', tools);
+    const other = await cachedSampleVideo('three-shots-tone', tools);
     sampleBytes = await readFile(sample);
+    otherBytes = await readFile(other);
     [server, small] = await Promise.all([startServer(50 * 1024 * 1024), startServer(100 * 1024)]);
     const response = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'cuts.mp4', 'video/mp4') });
     expect(response.status).toBe(200);
@@ -88,6 +91,15 @@ describe('video routes', () => {
     expect(list.videos.map((v: { id: string }) => v.id)).toContain(video.id);
     const metadata = await json(await fetch(`${server.url}/api/video/${video.id}/metadata`));
     expect(metadata).toEqual(video);
+  });
+
+  it('answers an upload of bytes already stored with the stored video and duplicate_of, and lists it once', async () => {
+    const response = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'same-again.mp4', 'video/mp4') });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ ...video, duplicate_of: video.id });
+    const list = await json(await fetch(`${server.url}/api/videos`));
+    expect(list.videos.filter((v: { sha256: string }) => v.sha256 === video.sha256)).toHaveLength(1);
+    expect((await filesUnder(server.dataDir)).filter((name) => !name.endsWith('.jpg'))).toEqual([video.id]);
   });
 
   it('serves the bytes whole, and a Range as 206 with the exact bytes', async () => {
@@ -196,7 +208,7 @@ describe('video routes', () => {
   });
 
   it('refuses to delete a video in use (409), then deletes it and its files', async () => {
-    const upload = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'doomed.mp4', 'video/mp4') });
+    const upload = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', otherBytes, 'doomed.mp4', 'video/mp4') });
     const doomed = await json(upload);
     server.inUse.add(doomed.id);
     const refused = await fetch(`${server.url}/api/video/${doomed.id}`, { method: 'DELETE' });
@@ -213,7 +225,8 @@ describe('video routes', () => {
   });
 
   it('adds the sample videos', async () => {
-    const response = await fetch(`${server.url}/api/videos/samples`, { method: 'POST' });
+    // on the server with nothing stored: the samples are not duplicates of an upload there
+    const response = await fetch(`${small.url}/api/videos/samples`, { method: 'POST' });
     expect(response.status).toBe(200);
     const { videos } = await json(response);
     expect(videos.map((v: { filename: string }) => v.filename)).toEqual(['sample-cuts-and-silence.mp4', 'sample-three-shots-tone.mp4']);

@@ -35,6 +35,7 @@ const videoRecordSchema = {
     audio_codec: { type: ['string', 'null'] },
     sha256: { type: 'string' },
     created_at: { type: 'string' },
+    duplicate_of: { type: 'string', description: 'set when the upload matched a stored video byte for byte: that video is returned, nothing new is stored' },
   },
 } as const;
 const videoListSchema = { type: 'object', properties: { videos: { type: 'array', items: videoRecordSchema } } } as const;
@@ -71,7 +72,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     config: { multipart: true },
     schema: {
       tags,
-      summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored',
+      summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored. The same bytes again return the stored video with `duplicate_of`',
       consumes: ['multipart/form-data'],
       response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
     },

@@ -1,5 +1,6 @@
 import type { LeaderboardRow } from '../api/types.js';
 import { formatCost, formatLatency, formatScore } from '../components/format.js';
+import { displayName } from './answer-fields.js';
 
 /** Mean score per model as horizontal bars, with wins, latency, cost and errors beside. */
 export function LeaderboardChart({ rows }: { rows: LeaderboardRow[] }) {
@@ -13,7 +14,7 @@ export function LeaderboardChart({ rows }: { rows: LeaderboardRow[] }) {
         {ranked.map((row) => (
           <li key={row.model_id} className="leaderboard__row" data-model-id={row.model_id}>
             <span className="leaderboard__name" title={row.model_id}>
-              {row.display_name}
+              {displayName(row)}
             </span>
             <span className="leaderboard__track" aria-hidden="true">
               <span className="leaderboard__bar" style={{ width: `${((row.mean_score ?? 0) / 10) * 100}%` }} />
