@@ -12,6 +12,7 @@ import type {
   PromptTemplate,
   VideoRecord,
 } from './api-types.js';
+import { maxJobsPage } from '../domain/job.js';
 
 /** The server answered with an error status; `detail` is its human-readable reason. */
 export class ApiError extends Error {
@@ -188,7 +189,7 @@ export class ApiClient {
 
   /** Every job with this status, page by page (the server caps a page at 200). */
   async allJobs(status: string): Promise<JobView[]> {
-    const pageSize = 200;
+    const pageSize = maxJobsPage;
     const all: JobView[] = [];
     for (let offset = 0; ; offset += pageSize) {
       const page = await this.jobs({ status, limit: pageSize, offset });

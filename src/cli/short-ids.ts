@@ -1,11 +1,12 @@
 import type { ApiClient } from './api-client.js';
+import { maxJobsPage } from '../domain/job.js';
 import { UsageError } from './cli-errors.js';
 
 /** a job id as the server makes them (a UUID): used as given, without a lookup */
 const fullJobId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** a video id as the server makes them (12 random bytes, base64url) */
 const fullVideoId = /^[A-Za-z0-9_-]{16}$/;
-const jobPageSize = 1000;
+const jobPageSize = maxJobsPage;
 
 /**
  * The one id among `known` that `value` names: itself, or the only id it is a

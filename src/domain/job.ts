@@ -40,3 +40,6 @@ export interface JobItem {
   video_id: string;
   prompt: string;
 }
+
+/** The largest page of `GET /api/jobs`: bigger listings page with `offset` (one page must not stall the event loop). */
+export const maxJobsPage = 200;

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { jobStatuses } from '../../domain/index.js';
+import { jobStatuses, maxJobsPage } from '../../domain/index.js';
 import { JobStateError, type JobService } from '../../jobs/job-service.js';
 import { describeZodError } from '../error-handler.js';
 import { badRequest, conflict, notFound } from '../http-errors.js';
 import { createTurnGate } from '../turn-gate.js';
-
-/** the largest page of GET /api/jobs: bigger listings page with `offset` */
-export const maxJobsPage = 200;
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(maxJobsPage, `limit must be at most ${maxJobsPage}; page through more jobs with offset`).default(50),
