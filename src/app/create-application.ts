@@ -3,33 +3,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Env } from '../config/env.js';
-import { loadModelsCatalogue } from '../config/models-catalogue.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
-import { createInProcessDispatcher } from '../jobs/in-process-dispatcher.js';
-import { JobEventBus } from '../jobs/job-events.js';
+import type { JobEvents } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
-import type { WorkContext } from '../jobs/work-context.js';
 import { createLogger, type Logger } from '../logging/logger.js';
-import { createAnthropicProvider } from '../providers/anthropic/index.js';
-import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
-import { createLocalProvider } from '../providers/local/create-local-provider.js';
-import { createOpenAiProvider } from '../providers/openai/index.js';
 import type { VideoProvider } from '../providers/provider.js';
-import { ProviderRegistry } from '../providers/provider-registry.js';
-import { createScheduler } from '../scheduler/create-scheduler.js';
 import { buildApp } from '../server/build-app.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import { LocalBlobStore } from '../videos/local-blob-store.js';
-import { resolveMediaTools } from '../videos/media-tools.js';
-import { VideoLibrary } from '../videos/video-library.js';
+import type { VideoLibrary } from '../videos/video-library.js';
+import { createWorkContext } from './create-work-context.js';
+import { openEngines } from './open-engines.js';
 
 export interface Application {
   app: FastifyInstance;
   jobs: JobService;
   store: Store;
   library: VideoLibrary;
-  events: JobEventBus;
+  events: JobEvents;
   logger: Logger;
   /** starts listening and resumes unfinished jobs; returns the base URL */
   start(): Promise<string>;
@@ -42,6 +32,10 @@ export interface ApplicationOptions {
   /** extra or replacement provider adapters (tests, plug-ins) */
   providers?: VideoProvider[];
   now?: () => number;
+  /** false: an API node only (`serve --no-worker`), work units run on `vidcompare worker` processes */
+  runWorker?: boolean;
+  /** units this process runs at once when it is also a distributed worker (default 16) */
+  workerConcurrency?: number;
 }
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -53,35 +47,29 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
-  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
-  const store = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
-  const tools = resolveMediaTools(env);
-  const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
-  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
-
-  const builtIn: VideoProvider[] = [
-    createLocalProvider(),
-    createGeminiProvider({
-      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
-      // the SDK reads GOOGLE_GEMINI_BASE_URL from process.env itself; passing the parsed value keeps .env files and tests working too
-      ...(env.GOOGLE_GEMINI_BASE_URL ? { baseUrl: env.GOOGLE_GEMINI_BASE_URL } : {}),
-      files: store,
-      logger,
-      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
-    }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
-    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
-  ];
-  const overrides = new Set((options.providers ?? []).map((p) => p.family));
-  const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);
-
-  const scheduler = createScheduler({
-    retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+  const engines = await openEngines(env, logger);
+  const runWorker = options.runWorker ?? true;
+  if (!runWorker && engines.mode === 'embedded') {
+    await engines.close();
+    throw new Error('--no-worker needs VIDCOMPARE_REDIS_URL: without a queue, this process is the only worker');
+  }
+  const { store, events } = engines;
+  const { context, catalogue, providers, library, maxUploadBytes } = createWorkContext(env, {
+    store,
+    events,
     logger,
+    now,
+    extraProviders: options.providers,
   });
-  const events = new JobEventBus();
-  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now };
-  const jobs = new JobService({ store, dispatcher: createInProcessDispatcher(context), events, catalogue, logger, now });
+  const jobs = new JobService({
+    store,
+    dispatcher: await engines.createDispatcher(context),
+    events,
+    catalogue,
+    logger,
+    now,
+    cancellation: engines.cancellation,
+  });
   const defaultJudge = () =>
     resolveJudgeModel(undefined, { configured: env.VIDCOMPARE_JUDGE_MODEL, catalogue, isAvailable: (id) => providers.isAvailable(id) });
 
@@ -98,7 +86,9 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     webRoot: defaultWebRoot,
     defaultJudge,
     isVideoInUse: async (id) => (await store.countUnfinishedJobsUsingVideo(id)) > 0,
+    workers: engines.workers,
   });
+  let stopWorker: (() => Promise<void>) | undefined;
 
   return {
     app,
@@ -110,13 +100,15 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     async start() {
       await library.sweepInterruptedUploads();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
+      if (runWorker) stopWorker = await engines.startWorker(context, options.workerConcurrency ?? 16);
       await jobs.resumeUnfinished();
       return address;
     },
     async close() {
       await app.close();
       await jobs.shutdown();
-      await store.close();
+      await stopWorker?.();
+      await engines.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { registerJobsCommand } from './commands/jobs-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerVideoCommands } from './commands/video-commands.js';
 import { registerWatchCommand } from './commands/watch-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 
 export const defaultServer = 'http://127.0.0.1:8000';
 
@@ -38,6 +39,7 @@ export function createProgram(state: ProgramState = { keepAlive: false }): Comma
     );
 
   registerServeCommand(program, () => (state.keepAlive = true));
+  registerWorkerCommand(program, () => (state.keepAlive = true));
   registerVideoCommands(program);
   registerCatalogueCommands(program);
   registerCompareCommand(program);

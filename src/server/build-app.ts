@@ -5,8 +5,9 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { JobEventBus } from '../jobs/job-events.js';
+import type { JobEvents } from '../jobs/job-events.js';
 import type { JobService } from '../jobs/job-service.js';
+import type { WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { VideoLibrary } from '../videos/video-library.js';
@@ -19,11 +20,12 @@ import { registerEventRoutes } from './routes/event-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVideoRoutes } from './routes/video-routes.js';
+import { registerWorkerRoutes } from './routes/worker-routes.js';
 
 export interface AppDeps {
   logger: Logger;
   jobs: JobService;
-  events: JobEventBus;
+  events: JobEvents;
   providers: ProviderRegistry;
   library: VideoLibrary;
   limits: JobRequestLimits;
@@ -34,6 +36,7 @@ export interface AppDeps {
   webRoot: string;
   defaultJudge: () => string | null;
   isVideoInUse(id: string): Promise<boolean>;
+  workers: WorkerRegistry;
 }
 
 /** Builds the HTTP app without listening, so tests can inject or listen on any port. */
@@ -65,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJobRoutes(app, { jobs: deps.jobs });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
+  registerWorkerRoutes(app, { workers: deps.workers });
   registerWebUi(app, deps.webRoot);
   return app;
 }

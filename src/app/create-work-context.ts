@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Env } from '../config/env.js';
+import { loadModelsCatalogue, type ModelsCatalogue } from '../config/models-catalogue.js';
+import type { JobEvents } from '../jobs/job-events.js';
+import type { WorkContext } from '../jobs/work-context.js';
+import type { Logger } from '../logging/logger.js';
+import { createAnthropicProvider } from '../providers/anthropic/index.js';
+import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
+import { createLocalProvider } from '../providers/local/create-local-provider.js';
+import { createOpenAiProvider } from '../providers/openai/index.js';
+import type { VideoProvider } from '../providers/provider.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { createScheduler } from '../scheduler/create-scheduler.js';
+import type { Store } from '../store/store.js';
+import { LocalBlobStore } from '../videos/local-blob-store.js';
+import { resolveMediaTools } from '../videos/media-tools.js';
+import { VideoLibrary } from '../videos/video-library.js';
+
+export interface WorkContextParts {
+  context: WorkContext;
+  catalogue: ModelsCatalogue;
+  providers: ProviderRegistry;
+  library: VideoLibrary;
+  maxUploadBytes: number;
+}
+
+/**
+ * What executing work units needs (catalogue, provider adapters, scheduler,
+ * video library), built the same way for the API process and for workers.
+ */
+export function createWorkContext(
+  env: Env,
+  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[] },
+): WorkContextParts {
+  const { store, events, logger, now } = deps;
+  const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
+  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
+  const tools = resolveMediaTools(env);
+  const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
+  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
+
+  const builtIn: VideoProvider[] = [
+    createLocalProvider(),
+    createGeminiProvider({
+      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
+      // the SDK reads GOOGLE_GEMINI_BASE_URL from process.env itself; passing the parsed value keeps .env files and tests working too
+      ...(env.GOOGLE_GEMINI_BASE_URL ? { baseUrl: env.GOOGLE_GEMINI_BASE_URL } : {}),
+      files: store,
+      logger,
+      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+    }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
+  ];
+  const extra = deps.extraProviders ?? [];
+  const overrides = new Set(extra.map((p) => p.family));
+  const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...extra]);
+
+  const scheduler = createScheduler({
+    retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    logger,
+  });
+  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now };
+  return { context, catalogue, providers, library, maxUploadBytes };
+}
