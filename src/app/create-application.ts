@@ -60,6 +60,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     logger,
     now,
     extraProviders: options.providers,
+    sharedLimits: engines.sharedLimits,
   });
   const jobs = new JobService({
     store,

@@ -11,6 +11,7 @@ import { createOpenAiProvider } from '../providers/openai/index.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
+import type { SharedLimits } from '../scheduler/shared-limits.js';
 import type { Store } from '../store/store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
@@ -30,7 +31,7 @@ export interface WorkContextParts {
  */
 export function createWorkContext(
   env: Env,
-  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[] },
+  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits },
 ): WorkContextParts {
   const { store, events, logger, now } = deps;
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
@@ -59,6 +60,7 @@ export function createWorkContext(
   const scheduler = createScheduler({
     retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
     logger,
+    ...(deps.sharedLimits ? { shared: deps.sharedLimits } : {}),
   });
   const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now };
   return { context, catalogue, providers, library, maxUploadBytes };

@@ -36,7 +36,13 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
   if (!env.VIDCOMPARE_REDIS_URL) throw new Error('vidcompare worker needs VIDCOMPARE_REDIS_URL (the queue it takes work units from)');
   const logger = options.logger ?? createLogger(env.VIDCOMPARE_LOG_LEVEL);
   const engines = await openEngines(env, logger);
-  const { context } = createWorkContext(env, { store: engines.store, events: engines.events, logger, now: Date.now });
+  const { context } = createWorkContext(env, {
+    store: engines.store,
+    events: engines.events,
+    logger,
+    now: Date.now,
+    sharedLimits: engines.sharedLimits,
+  });
   const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
 
   let health: Server | undefined;

@@ -4,6 +4,7 @@ import { createBullmqDispatcher } from '../distributed/bullmq-dispatcher.js';
 import { closeRedis, connectRedis } from '../distributed/redis-connection.js';
 import { RedisJobCancellation } from '../distributed/redis-job-cancellation.js';
 import { RedisJobEvents } from '../distributed/redis-job-events.js';
+import { createRedisSharedLimits } from '../distributed/redis-shared-limits.js';
 import { createRedisWorkerRegistry, startWorkerHeartbeat } from '../distributed/redis-worker-registry.js';
 import { startUnitWorker } from '../distributed/unit-worker.js';
 import type { Dispatcher } from '../jobs/dispatcher.js';
@@ -13,6 +14,8 @@ import { JobEventBus, type JobEvents } from '../jobs/job-events.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import { createInProcessWorkerRegistry, WorkerCounters, type WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
+import { systemClock } from '../scheduler/clock.js';
+import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { openPostgresStore } from '../store/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
@@ -30,6 +33,8 @@ export interface Engines {
   events: JobEvents;
   cancellation: JobCancellation;
   workers: WorkerRegistry;
+  /** provider limits shared by every worker (distributed only) */
+  sharedLimits?: SharedLimits;
   /** the dispatcher an API node's job runner hands units to */
   createDispatcher(context: WorkContext): Promise<Dispatcher>;
   /** makes this process a worker (distributed only; the in-process dispatcher is its own worker); returns the stop function */
@@ -75,6 +80,7 @@ export async function openEngines(env: Env, logger: Logger): Promise<Engines> {
     events,
     cancellation,
     workers: createRedisWorkerRegistry(commands, prefix),
+    sharedLimits: createRedisSharedLimits(commands, prefix, systemClock),
     async createDispatcher() {
       const dispatcher = await createBullmqDispatcher({ redisUrl, prefix, logger });
       closers.push(() => dispatcher.close());

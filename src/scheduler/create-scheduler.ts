@@ -13,6 +13,7 @@ import {
 import { runAttempt } from './run-attempt.js';
 import { withAttempts } from './scheduler-errors.js';
 import type { RetryPolicy, ScheduledCall, Scheduler } from './scheduler.js';
+import type { SharedLimits } from './shared-limits.js';
 
 export interface SchedulerOptions {
   retry: RetryPolicy;
@@ -23,6 +24,8 @@ export interface SchedulerOptions {
   logger?: Logger;
   /** aborts an attempt that runs longer than this and retries it; no limit when unset */
   attemptTimeoutMs?: number;
+  /** limits shared with other processes (distributed workers), passed after this process's own limiters */
+  shared?: SharedLimits;
 }
 
 /** The scheduler, plus a view of its limiters for monitoring. */
@@ -74,6 +77,7 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       for (const { key, limits } of call.limiters) {
         permits.push(await limiterFor(key, limits).acquire(call.jobId, call.signal));
       }
+      for (const { key, limits } of options.shared ? call.limiters : []) await options.shared!.acquire(key, limits, call.signal);
       return await runAttempt(fn, attempt, { clock, logger, callSignal: call.signal, timeoutMs: options.attemptTimeoutMs });
     } finally {
       for (const permit of permits) permit.release();
@@ -100,7 +104,12 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       if (!hinted) unhintedFailures++;
       if (isSlowDownSignal(error)) {
         const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, unhintedFailures);
-        for (const { key, limits } of call.limiters) limiterFor(key, limits).pauseFor(cooldownMs);
+        for (const { key, limits } of call.limiters) {
+          limiterFor(key, limits).pauseFor(cooldownMs);
+          options.shared?.pauseFor(key, limits, cooldownMs).catch((pauseError: Error) =>
+            logger.warn({ key, err: pauseError.message }, 'could not share a cool-down with the other workers'),
+          );
+        }
       }
       if (!isRetryableError(error) || attempt >= policy.maxAttempts) throw withAttempts(error, attempt);
 

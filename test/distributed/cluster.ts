@@ -24,7 +24,7 @@ export class TestCluster {
   api!: ServerProcess;
   readonly workers: WorkerHandle[] = [];
 
-  constructor(private readonly extraEnv: Record<string, string>) {}
+  constructor(readonly extraEnv: Record<string, string>) {}
 
   get env(): Record<string, string> {
     return {
