@@ -61,6 +61,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     now,
     extraProviders: options.providers,
     sharedLimits: engines.sharedLimits,
+    uploadLock: engines.uploadLock,
   });
   const jobs = new JobService({
     store,

@@ -8,6 +8,7 @@ import { createAnthropicProvider } from '../providers/anthropic/index.js';
 import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
 import { createLocalProvider } from '../providers/local/create-local-provider.js';
 import { createOpenAiProvider } from '../providers/openai/index.js';
+import type { ExclusiveLock } from '../providers/exclusive-lock.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
@@ -31,7 +32,7 @@ export interface WorkContextParts {
  */
 export function createWorkContext(
   env: Env,
-  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits },
+  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits; uploadLock?: ExclusiveLock },
 ): WorkContextParts {
   const { store, events, logger, now } = deps;
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
@@ -49,6 +50,7 @@ export function createWorkContext(
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+      ...(deps.uploadLock ? { uploadLock: deps.uploadLock } : {}),
     }),
     createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
     createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),

@@ -42,6 +42,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     logger,
     now: Date.now,
     sharedLimits: engines.sharedLimits,
+    uploadLock: engines.uploadLock,
   });
   const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
 

@@ -4,6 +4,7 @@ import { createBullmqDispatcher } from '../distributed/bullmq-dispatcher.js';
 import { closeRedis, connectRedis } from '../distributed/redis-connection.js';
 import { RedisJobCancellation } from '../distributed/redis-job-cancellation.js';
 import { RedisJobEvents } from '../distributed/redis-job-events.js';
+import { createRedisExclusiveLock } from '../distributed/redis-exclusive-lock.js';
 import { createRedisSharedLimits } from '../distributed/redis-shared-limits.js';
 import { createRedisWorkerRegistry, startWorkerHeartbeat } from '../distributed/redis-worker-registry.js';
 import { startUnitWorker } from '../distributed/unit-worker.js';
@@ -14,6 +15,7 @@ import { JobEventBus, type JobEvents } from '../jobs/job-events.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import { createInProcessWorkerRegistry, WorkerCounters, type WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
+import type { ExclusiveLock } from '../providers/exclusive-lock.js';
 import { systemClock } from '../scheduler/clock.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { openPostgresStore } from '../store/postgres-store.js';
@@ -35,6 +37,8 @@ export interface Engines {
   workers: WorkerRegistry;
   /** provider limits shared by every worker (distributed only) */
   sharedLimits?: SharedLimits;
+  /** held while a video is uploaded to a provider, so workers upload it once between them (distributed only) */
+  uploadLock?: ExclusiveLock;
   /** the dispatcher an API node's job runner hands units to */
   createDispatcher(context: WorkContext): Promise<Dispatcher>;
   /** makes this process a worker (distributed only; the in-process dispatcher is its own worker); returns the stop function */
@@ -81,6 +85,7 @@ export async function openEngines(env: Env, logger: Logger): Promise<Engines> {
     cancellation,
     workers: createRedisWorkerRegistry(commands, prefix),
     sharedLimits: createRedisSharedLimits(commands, prefix, systemClock),
+    uploadLock: createRedisExclusiveLock(commands, prefix, systemClock),
     async createDispatcher() {
       const dispatcher = await createBullmqDispatcher({ redisUrl, prefix, logger });
       closers.push(() => dispatcher.close());

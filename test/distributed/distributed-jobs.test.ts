@@ -75,6 +75,8 @@ describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL and Redis', (
     expect(workers.reduce((sum, w) => sum + w.units_done, 0)).toBe(32);
     // both workers took part
     expect(workers.every((w) => w.units_done > 0)).toBe(true);
+    // one upload of the video to the provider, though both workers needed it at once
+    expect(standIn.stats.uploads).toBe(1);
   });
 
   it('SSE clients reconnect after the API node restarts mid-batch and see the job finish', async () => {

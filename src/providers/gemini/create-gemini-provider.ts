@@ -5,6 +5,7 @@ import type { Availability, GenerateRequest, GenerateResult, VideoAsset, VideoPr
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import { systemClock, type Clock } from '../../scheduler/clock.js';
+import type { ExclusiveLock } from '../exclusive-lock.js';
 import { createGeminiFileManager } from './gemini-file-manager.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
 import { readGeminiResponse } from './read-gemini-response.js';
@@ -29,6 +30,8 @@ export interface GeminiProviderSettings {
   /** wait between files.get polls while a video is PROCESSING (default 2 s) */
   pollIntervalMs?: number;
   clock?: Clock;
+  /** held while a video is looked up and uploaded, so workers on other machines upload it once between them */
+  uploadLock?: ExclusiveLock;
 }
 
 type VideoTransport = { kind: 'inline'; part: Part } | { kind: 'file'; part: Part; sha256: string; name: string };
@@ -87,6 +90,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     clock,
     pollIntervalMs: settings.pollIntervalMs ?? 2000,
     reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
+    ...(settings.uploadLock ? { lock: settings.uploadLock } : {}),
   });
 
   async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {
