@@ -2,6 +2,7 @@ import { runAnalyzerBench } from './analyzer-bench.js';
 import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
+import { runScaleBench } from './scale-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -9,6 +10,7 @@ const suites: [string, () => Promise<void>][] = [
   ['gemini', runGeminiBench],
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
+  ['scale', runScaleBench],
 ];
 
 const only = process.argv[2];

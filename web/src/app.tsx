@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { getToken, isTokenRequired, setToken, subscribeToken } from './api/auth-token.js';
 import type { AnyJobEvent } from './api/types.js';
 import { TokenDialog } from './components/token-dialog.js';
+import { WorkerCount } from './components/worker-count.js';
 import { ComposePanel } from './compose/compose-panel.js';
 import { useCatalogue } from './compose/use-catalogue.js';
 import { JobsPanel } from './jobs/jobs-panel.js';
@@ -95,6 +96,7 @@ export function App() {
           vidcompare <span className="topbar__tagline">compare video-understanding models side by side</span>
         </h1>
         <nav className="topbar__links" aria-label="Links">
+          <WorkerCount key={token ?? 'no-token'} />
           <a href="/docs" target="_blank" rel="noopener noreferrer">
             API docs
           </a>
