@@ -20,6 +20,10 @@ export function sharedWindow(limits: RateLimits): { seconds: number; points: num
  * Shared limits in Redis through rate-limiter-flexible: a fixed window of
  * starts per limiter key, and `block` for 429 cool-downs, so every worker
  * waits out a provider's push-back, not only the one that received it.
+ * A burst allowed at the end of one window and another at the start of the
+ * next can meet, so any sliding window sees at most twice the per-window
+ * starts (spreading starts evenly inside windows would avoid that, but
+ * costs the burst a quiet provider should get at once).
  */
 export function createRedisSharedLimits(redis: Redis, prefix: string, clock: Clock): SharedLimits {
   const limiters = new Map<string, RateLimiterRedis>();
@@ -34,8 +38,6 @@ export function createRedisSharedLimits(redis: Redis, prefix: string, clock: Clo
         keyPrefix: `${prefix}:limit:${points}:${seconds}`,
         points,
         duration: seconds,
-        // spreads the window's starts over it, so two windows meeting cannot put two bursts back to back
-        execEvenly: true,
       });
       limiters.set(id, limiter);
     }

@@ -55,7 +55,7 @@ describe.skipIf(unavailable)('a provider quota shared by 2 workers', () => {
       expect(results.filter((r: any) => r.status !== 'succeeded').map((r: any) => r.error)).toEqual([]);
     }
     // every call that reached the provider, refused or not. The shared limit counts starts in fixed windows
-    // (spread evenly inside each), so a sliding 2 s window can straddle two of them: at most twice the cap,
+    //, so a sliding 2 s window can straddle two of them: at most twice the cap,
     // where two unshared workers would each send their own full burst on top of each other's retries.
     const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + cap.windowMs).length));
     expect(busiest).toBeLessThanOrEqual(2 * cap.limit);
