@@ -56,7 +56,7 @@ export async function startUnitWorker(options: UnitWorkerOptions): Promise<{ clo
     for (const controller of running.get(jobId) ?? []) controller.abort(new CancelledError('cancelled by user'));
   });
 
-  const process = async (job: Job<WorkUnit>): Promise<UnitOutcome> => {
+  const runUnit = async (job: Job<WorkUnit>): Promise<UnitOutcome> => {
     const unit = job.data;
     const record = await ctx.store.getJob(unit.jobId);
     if (!record || finishedJobStatuses.includes(record.status) || cancelledAt.has(unit.jobId)) return 'job_finished';
@@ -77,7 +77,7 @@ export async function startUnitWorker(options: UnitWorkerOptions): Promise<{ clo
     }
   };
 
-  const worker = new Worker<WorkUnit, UnitOutcome>(unitQueueName, process, {
+  const worker = new Worker<WorkUnit, UnitOutcome>(unitQueueName, runUnit, {
     connection: connectRedis(options.redisUrl, 'worker', ctx.logger),
     prefix: options.prefix,
     concurrency: options.concurrency,
