@@ -33,8 +33,8 @@ export class TestCluster {
       VIDCOMPARE_DATABASE_SCHEMA: this.schema,
       VIDCOMPARE_REDIS_URL: testServices.redisUrl,
       VIDCOMPARE_REDIS_PREFIX: this.prefix,
-      // a killed worker's units go to another worker within a few seconds
-      VIDCOMPARE_WORKER_LOCK_MS: '2000',
+      // a killed worker's units go to another worker within seconds; long enough that a busy (not dead) worker keeps its lock
+      VIDCOMPARE_WORKER_LOCK_MS: '5000',
       VIDCOMPARE_LOG_LEVEL: 'warn',
       ...this.extraEnv,
     };
