@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { ArenaService } from '../arena/arena-service.js';
 import type { Env } from '../config/env.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { VideoProvider } from '../providers/provider.js';
+import { RatingsService } from '../ratings/ratings-service.js';
 import { buildApp } from '../server/build-app.js';
 import type { Store } from '../store/store.js';
 import type { VideoLibrary } from '../videos/video-library.js';
@@ -89,6 +91,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     defaultJudge,
     isVideoInUse: async (id) => (await store.countUnfinishedJobsUsingVideo(id)) > 0,
     workers: engines.workers,
+    arena: new ArenaService({ store, catalogue, now }),
+    ratings: new RatingsService({ store, catalogue }),
   });
   let stopWorker: (() => Promise<void>) | undefined;
 

@@ -1,5 +1,6 @@
 import type { ModelScore } from './evaluation.js';
 import type { JobStatus, JobType } from './job.js';
+import type { PanelFields } from './panel.js';
 
 /*
  * The HTTP API's shapes. The server builds them, and the CLI and the web UI
@@ -15,7 +16,10 @@ export interface ModelResult {
   status: string;
   response: string | null;
   error: string | null;
+  /** the model call alone (its last attempt) */
   latency_ms: number | null;
+  /** preparing the video for the provider (upload and processing, frame sampling), outside the call */
+  prepare_ms?: number | null;
   input_tokens: number | null;
   output_tokens: number | null;
   thinking_tokens: number | null;
@@ -27,7 +31,7 @@ export interface ModelResult {
 /** A judged answer as the API shows it: `model_name` is the display name, `model_id` the catalogue id. */
 export type ScoredModel = ModelScore & { model_id: string };
 
-export interface CompareResponse {
+export interface CompareResponse extends PanelFields {
   item_index: number;
   video_id: string;
   prompt: string;
@@ -110,11 +114,29 @@ export interface LeaderboardRow {
   cost_usd: number | null;
   /** answers that ended in an error */
   errors: number;
+  /** 95 % bootstrap interval of mean_score over the judged items */
+  mean_score_ci_low?: number | null;
+  mean_score_ci_high?: number | null;
+}
+
+/** Paired bootstrap of the score difference between the first two models over the items both were judged on. */
+export interface TopTwoComparison {
+  models: [string, string];
+  paired_items: number;
+  mean_difference: number;
+  ci_low: number;
+  ci_high: number;
+  /** two-sided */
+  p_value: number;
+  /** p < 0.05: the first is ahead beyond the noise of these items */
+  significant: boolean;
 }
 
 export interface Leaderboard {
   overall: LeaderboardRow[];
   /** by prompt category (see classifyPrompt) */
   by_category: Record<string, LeaderboardRow[]>;
+  /** whether the first row is significantly ahead of the second */
+  top_two?: TopTwoComparison | null;
 }
 

@@ -10,3 +10,5 @@ export * from './prompt-templates.js';
 export * from './timecode.js';
 export * from './job-event-map.js';
 export * from './format-bytes.js';
+export * from './arena.js';
+export * from './panel.js';

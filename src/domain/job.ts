@@ -11,6 +11,8 @@ export interface JobRequest {
   models: string[];
   /** catalogue id, or null when judging is skipped ("none") */
   judge_model: string | null;
+  /** a panel of judges (judge_model is then the first); absent or one entry for a single judge */
+  judge_models?: string[];
   /** per-model options, keyed by model id; '*' applies to all */
   params: Record<string, Record<string, unknown>>;
   /** combinations of a batch processed at the same time (default 1) */

@@ -15,7 +15,10 @@ export interface ModelRun extends TokenUsage {
   attempts: number;
   response: string | null;
   error: string | null;
+  /** time of the model call alone (the last attempt), without preparing the video */
   latency_ms: number | null;
+  /** time spent preparing the video for this provider (upload and processing, frame sampling), outside the call; absent in older rows */
+  prepare_ms?: number | null;
   cost_usd: number | null;
   /** the model that actually answered when it differs (a retired id routed to its successor) */
   served_by: string | null;

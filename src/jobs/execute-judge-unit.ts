@@ -2,6 +2,8 @@ import type { Evaluation } from '../domain/index.js';
 import type { Judge } from '../evaluation/judge.js';
 import { createLlmJudge } from '../evaluation/llm-judge.js';
 import { createLocalJudge } from '../evaluation/local-judge.js';
+import { createJudgePanel } from '../evaluation/panel/judge-panel.js';
+import { judgesOf } from '../evaluation/panel/panel-view.js';
 import { isCancellation } from '../providers/provider-error.js';
 import type { WorkContext } from './work-context.js';
 
@@ -27,8 +29,9 @@ export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal
   const job = await ctx.store.getJob(unit.jobId);
   const [item] = await ctx.store.getJobItems(unit.jobId, unit.itemIndex);
   if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
-  const judgeModel = job.request.judge_model;
-  if (!judgeModel) return;
+  const judges = judgesOf(job.request);
+  if (judges.length === 0) return;
+  const judgeModel = judges.join('+');
 
   const runs = await ctx.store.getModelRuns(unit.jobId, unit.itemIndex);
   const answers = job.request.models.map((modelId) => {
@@ -54,7 +57,8 @@ export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal
   try {
     const video = await ctx.videos.asset(item.video_id);
     if (!video) throw new Error(`Video ${item.video_id} no longer exists`);
-    const verdict = await createJudge(ctx, judgeModel).evaluate({
+    const judge = judges.length > 1 ? createJudgePanel(judges.map((id) => createJudge(ctx, id))) : createJudge(ctx, judges[0]);
+    const verdict = await judge.evaluate({
       jobId: unit.jobId,
       prompt: item.prompt,
       video,

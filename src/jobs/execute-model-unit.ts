@@ -1,5 +1,6 @@
 import type { ModelRun } from '../domain/index.js';
 import { isCancellation } from '../providers/provider-error.js';
+import type { PreparedVideo } from '../providers/provider.js';
 import { computeCostUsd } from './compute-cost.js';
 import type { WorkContext } from './work-context.js';
 
@@ -12,6 +13,8 @@ export interface ModelUnit {
 /**
  * Runs one model on one combination through the scheduler and stores the
  * answer, or the error once retries are exhausted. Rethrows only cancellation.
+ * The video is prepared for the provider first (upload, frames) and timed
+ * apart: `latency_ms` is the model call alone, `prepare_ms` the preparation.
  */
 export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal: AbortSignal): Promise<void> {
   const job = await ctx.store.getJob(unit.jobId);
@@ -53,6 +56,21 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  let prepared: PreparedVideo | undefined;
+  let prepareMs: number | null = null;
+  if (provider.prepare) {
+    // Outside the model's limiters and its timer: a slow upload must neither hold a
+    // place another call could use nor count as the model's latency. Retried like a call.
+    const prepareStartedAt = ctx.now();
+    try {
+      prepared = (await ctx.scheduler.run({ limiters: [], jobId: unit.jobId, signal }, (attemptSignal) => provider.prepare!(video, attemptSignal, { model, params }))).value;
+      prepareMs = Math.round(ctx.now() - prepareStartedAt);
+    } catch (error) {
+      if (isCancellation(error) || signal.aborted) throw error;
+      ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, stage: 'prepare', err: (error as Error).message }, 'model call failed');
+      return finish({ ...base, attempts: 0, error: `Preparing the video failed: ${(error as Error).message}`, prepare_ms: Math.round(ctx.now() - prepareStartedAt) });
+    }
+  }
   let attemptStartedAt = ctx.now();
   try {
     const { value, attempts } = await ctx.scheduler.run(
@@ -68,7 +86,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       },
       (attemptSignal) => {
         attemptStartedAt = ctx.now();
-        return provider.generate({ model, prompt: item.prompt, video, params, signal: attemptSignal });
+        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal });
       },
     );
     const usage = value.usage;
@@ -78,6 +96,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       attempts,
       response: value.text,
       latency_ms: Math.round(ctx.now() - attemptStartedAt),
+      prepare_ms: prepareMs,
       ...usage,
       cost_usd: computeCostUsd(model, usage),
       served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
@@ -86,6 +105,6 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
     if (isCancellation(error) || signal.aborted) throw error;
     const attempts = (error as { attempts?: number }).attempts ?? 1;
     ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempts, err: (error as Error).message }, 'model call failed');
-    await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt) });
+    await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt), prepare_ms: prepareMs });
   }
 }

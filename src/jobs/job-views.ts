@@ -11,6 +11,8 @@ import type {
 
 export type { JobView };
 import { buildLeaderboard } from '../evaluation/leaderboard.js';
+import { panelView } from '../evaluation/panel/panel-view.js';
+import { addLeaderboardStatistics } from '../ratings/leaderboard-statistics.js';
 import type { ItemProgressCounts } from '../store/store.js';
 import { computeProgress } from './job-progress.js';
 
@@ -68,6 +70,7 @@ export function buildComparisons(
         response: run?.response ?? null,
         error: run?.error ?? null,
         latency_ms: run?.latency_ms ?? null,
+        prepare_ms: run?.prepare_ms ?? null,
         input_tokens: run?.input_tokens ?? null,
         output_tokens: run?.output_tokens ?? null,
         thinking_tokens: run?.thinking_tokens ?? null,
@@ -91,6 +94,7 @@ export function buildComparisons(
       judge_model: job.request.judge_model,
       evaluation_error: evaluation?.status === 'failed' ? evaluation.error : null,
       evaluation_details: evaluation?.details ?? null,
+      ...panelView(catalogue, job.request, evaluation),
       totals: {
         cost_usd: sum((r) => r.cost_usd),
         input_tokens: sum((r) => r.input_tokens),
@@ -112,6 +116,6 @@ export function buildResult(job: JobRecord, comparisons: CompareResponse[]): Com
       input_tokens: comparisons.reduce((sum, c) => sum + c.totals.input_tokens, 0),
       output_tokens: comparisons.reduce((sum, c) => sum + c.totals.output_tokens, 0),
     },
-    leaderboard: buildLeaderboard(comparisons),
+    leaderboard: addLeaderboardStatistics(buildLeaderboard(comparisons), comparisons),
   };
 }

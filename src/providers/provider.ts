@@ -23,7 +23,25 @@ export interface GenerateRequest {
   params?: Record<string, unknown>;
   /** ask for JSON matching this schema (structured output) */
   responseJsonSchema?: Record<string, unknown>;
+  /** the video as `prepare` made it ready; without it the adapter prepares the video inside the call */
+  prepared?: PreparedVideo;
   signal: AbortSignal;
+}
+
+/**
+ * A video made ready for one provider (uploaded and ACTIVE, frames sampled).
+ * Opaque to callers: it is handed back to `generate` of the same adapter.
+ */
+export interface PreparedVideo {
+  readonly family: CatalogueModel['provider'];
+  readonly video: VideoAsset;
+  readonly payload: unknown;
+}
+
+/** What preparing may depend on: the model and its per-request params (e.g. frames to sample). */
+export interface PrepareOptions {
+  model: CatalogueModel;
+  params?: Record<string, unknown>;
 }
 
 export interface GenerateResult {
@@ -49,5 +67,19 @@ export interface VideoProvider {
   readonly specificationVersion: 'v1';
   readonly family: CatalogueModel['provider'];
   availability(model: CatalogueModel): Availability;
+  /**
+   * The slow per-video work (upload and processing, frame sampling), done
+   * before the model call so that the call's latency is the model's alone.
+   * Optional: adapters that need no preparation leave it out.
+   * @throws ProviderError (typed, retry-aware) or a cancellation when `signal` aborts
+   */
+  prepare?(video: VideoAsset, signal: AbortSignal, options: PrepareOptions): Promise<PreparedVideo>;
   generate(request: GenerateRequest): Promise<GenerateResult>;
+}
+
+/** The payload `prepare` made for this adapter and this video, if the request carries one. */
+export function preparedPayload<T>(request: GenerateRequest, family: CatalogueModel['provider']): T | undefined {
+  const prepared = request.prepared;
+  if (!prepared || prepared.family !== family || !request.video || prepared.video.record.sha256 !== request.video.record.sha256) return undefined;
+  return prepared.payload as T;
 }

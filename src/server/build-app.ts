@@ -5,19 +5,23 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ArenaService } from '../arena/arena-service.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
+import type { RatingsService } from '../ratings/ratings-service.js';
 import type { VideoLibrary } from '../videos/video-library.js';
 import { installBearerAuth } from './auth.js';
 import { installErrorHandler } from './error-handler.js';
 import type { JobRequestLimits } from './job-request-parser.js';
+import { registerArenaRoutes } from './routes/arena-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
 import { registerCompareRoutes } from './routes/compare-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
+import { registerRatingsRoutes } from './routes/ratings-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVideoRoutes } from './routes/video-routes.js';
 import { registerWorkerRoutes } from './routes/worker-routes.js';
@@ -37,6 +41,8 @@ export interface AppDeps {
   defaultJudge: () => string | null;
   isVideoInUse(id: string): Promise<boolean>;
   workers: WorkerRegistry;
+  arena: ArenaService;
+  ratings: RatingsService;
 }
 
 /** Builds the HTTP app without listening, so tests can inject or listen on any port. */
@@ -69,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
   registerWorkerRoutes(app, { workers: deps.workers });
+  registerArenaRoutes(app, deps.arena);
+  registerRatingsRoutes(app, deps.ratings);
   registerWebUi(app, deps.webRoot);
   return app;
 }

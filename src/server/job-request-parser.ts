@@ -33,7 +33,9 @@ const commonFields = {
   models: z.array(idSchema).min(1, 'pick at least one model').max(20).optional()
     .describe('catalogue ids (GET /api/models); default: every available model'),
   judge_model: z.string().min(1).max(100).optional()
-    .describe('a model that can judge, "local-judge", or "none" to skip judging; default: VIDCOMPARE_JUDGE_MODEL, else Gemini Pro with a key, else local-judge'),
+    .describe('a model that can judge, "local-judge", or "none" to skip judging; default: VIDCOMPARE_JUDGE_MODEL, else a capable LLM judge with a key (preferring a family that is not competing), else local-judge'),
+  judge_models: z.array(z.string().min(1).max(100)).min(1, 'name at least one judge').max(5, 'a panel has at most 5 judges').optional()
+    .describe('a panel of judges that each score every answer; the result carries each judge\'s scores, their mean and their agreement'),
   params: z.record(z.string(), z.record(z.string(), z.unknown())).optional()
     .describe('per-model options keyed by model id, or "*" for all: e.g. {"gemini-2.5-pro": {"videoMetadata": {"fps": 2}}}'),
   judge_context: z.enum(['facts', 'video', 'text']).optional()
@@ -65,7 +67,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[]; judge_model?: string; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
+type CommonBody = { models?: string[]; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -97,14 +99,21 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     }
   }
 
-  const judge = resolveJudgeModel(data.judge_model, {
-    configured: deps.limits.configuredJudge,
-    catalogue: deps.catalogue,
-    isAvailable: (id) => deps.providers.isAvailable(id),
-  });
-  if (judge !== null) checkUsable(judge, deps, 'judge_model');
-  if (judge !== null && judge !== 'local-judge' && !deps.catalogue.resolve(judge)?.can_judge) {
-    throw badRequest(`judge_model: ${judge} cannot act as a judge`);
+  if (data.judge_model !== undefined && data.judge_models !== undefined) throw badRequest('give judge_model or judge_models, not both');
+  const panel = data.judge_models ? unique(data.judge_models.map((id) => id.trim())) : undefined;
+  if (panel?.some((id) => id.toLowerCase() === 'none')) throw badRequest('judge_models: "none" cannot sit on a panel; use judge_model: "none" to skip judging');
+  const judge = panel
+    ? panel[0]!
+    : resolveJudgeModel(data.judge_model, {
+        configured: deps.limits.configuredJudge,
+        catalogue: deps.catalogue,
+        isAvailable: (id) => deps.providers.isAvailable(id),
+        contestants: models,
+      });
+  for (const id of panel ?? (judge !== null ? [judge] : [])) {
+    const field = panel ? 'judge_models' : 'judge_model';
+    checkUsable(id, deps, field);
+    if (id !== 'local-judge' && !deps.catalogue.resolve(id)?.can_judge) throw badRequest(`${field}: ${id} cannot act as a judge`);
   }
 
   return {
@@ -112,6 +121,7 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     prompts,
     models,
     judge_model: judge,
+    ...(panel && panel.length > 1 ? { judge_models: panel } : {}),
     params: data.params ?? {},
     combination_concurrency: data.combination_concurrency ?? 1,
     judge_context: data.judge_context ?? 'facts',

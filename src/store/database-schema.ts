@@ -61,6 +61,8 @@ export interface ModelRunsTable {
   response: string | null;
   error: string | null;
   latency_ms: number | null;
+  /** added by migration 2 */
+  prepare_ms: number | null;
   input_tokens: number | null;
   output_tokens: number | null;
   thinking_tokens: number | null;
@@ -91,6 +93,22 @@ export interface ProviderFilesTable {
   created_at: string;
 }
 
+/** Blind pairs of answers and their (single) vote; added by migration 2. */
+export interface ArenaPairsTable {
+  id: string;
+  /** job, item and the two models in sorted order: one pair per two answers */
+  pair_key: string;
+  job_id: string;
+  item_index: number;
+  video_id: string;
+  prompt: string;
+  model_a: string;
+  model_b: string;
+  created_at: string;
+  winner: string | null;
+  voted_at: string | null;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -106,5 +124,6 @@ export interface DatabaseSchema {
   model_runs: ModelRunsTable;
   evaluations: EvaluationsTable;
   provider_files: ProviderFilesTable;
+  arena_pairs: ArenaPairsTable;
   migrations: MigrationsTable;
 }

@@ -1,4 +1,7 @@
 export type {
+  ArenaPairQuery,
+  ArenaVoteOutcome,
+  JudgedItem,
   ItemProgressCounts,
   JobListQuery,
   JobPatch,

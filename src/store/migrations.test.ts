@@ -54,6 +54,9 @@ async function errorOf(promise: Promise<unknown>): Promise<StoreError> {
   return error as StoreError;
 }
 
+/** a version after every real migration, for test-only ones */
+const nextVersion = migrations.at(-1)!.version + 1;
+
 describe('migrations', () => {
   it('applies every migration once and is a no-op when the store is reopened', async () => {
     const first = await openSqliteStore({ dbPath });
@@ -73,15 +76,15 @@ describe('migrations', () => {
 
   it('applies only the new migrations to an existing database', async () => {
     await (await openSqliteStore({ dbPath })).close();
-    const next: Migration = { version: 2, name: 'add notes', statements: ['ALTER TABLE jobs ADD COLUMN notes TEXT'] };
-    expect(await withKysely((db) => runMigrations(db, { migrations: [...migrations, next] }))).toStrictEqual([2]);
+    const next: Migration = { version: nextVersion, name: 'add notes', statements: ['ALTER TABLE jobs ADD COLUMN notes TEXT'] };
+    expect(await withKysely((db) => runMigrations(db, { migrations: [...migrations, next] }))).toStrictEqual([nextVersion]);
     expect(await withKysely((db) => runMigrations(db, { migrations: [...migrations, next] }))).toStrictEqual([]);
     const columns = readRaw((raw) => (raw.pragma('table_info(jobs)') as { name: string }[]).map((c) => c.name));
     expect(columns).toContain('notes');
   });
 
   it('rolls back every statement of a failed run', async () => {
-    const broken: Migration = { version: 2, name: 'broken', statements: ['CREATE TABLE extra (x INTEGER)', 'NOT SQL AT ALL'] };
+    const broken: Migration = { version: nextVersion, name: 'broken', statements: ['CREATE TABLE extra (x INTEGER)', 'NOT SQL AT ALL'] };
     const error = await errorOf(withKysely((db) => runMigrations(db, { migrations: [...migrations, broken] })));
     expect(error.code).toBe('database_error');
     expect(readRaw(tables)).toStrictEqual([]);

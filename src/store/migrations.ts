@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { initialSchema } from './migration-001-initial-schema.js';
 import { toPostgresStatement, type SqlDialectName } from './sql-dialect.js';
+import { arenaSchema } from './migration-002-arena.js';
 import { StoreError, toStoreError } from './store-error.js';
 
 /** One schema change. Versions are applied in ascending order, each exactly once. */
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, arenaSchema];
 
 export interface RunMigrationsOptions {
   logger?: Logger;

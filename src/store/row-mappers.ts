@@ -50,7 +50,7 @@ export const jobColumns = [
 
 export const modelRunColumns = [
   'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
-  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at',
+  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
 ] as const;
 
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
@@ -119,6 +119,7 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     response: run.response,
     error: run.error,
     latency_ms: run.latency_ms,
+    prepare_ms: run.prepare_ms ?? null,
     input_tokens: run.input_tokens,
     output_tokens: run.output_tokens,
     thinking_tokens: run.thinking_tokens,

@@ -1,5 +1,8 @@
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type {
+  ArenaAnswerRef,
+  ArenaPair,
+  ArenaWinner,
   Evaluation,
   JobItem,
   JobRecord,
@@ -9,6 +12,14 @@ import type {
 } from '../domain/index.js';
 import { silentLogger, type Logger } from '../logging/logger.js';
 import type { DatabaseSchema } from './database-schema.js';
+import {
+  insertOrGetArenaPair,
+  selectArenaAnswers,
+  selectArenaPair,
+  selectArenaPairs,
+  selectJudgedItems,
+  updateArenaVote,
+} from './arena-queries.js';
 import {
   countUnfinishedJobsUsingVideoQuery,
   deleteFinishedJobsBeforeQuery,
@@ -35,7 +46,17 @@ import {
 } from './row-mappers.js';
 import type { SqlDialectName } from './sql-dialect.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
-import type { ItemProgressCounts, JobListQuery, JobPatch, NewJob, ProviderFileRecord, Store } from './store.js';
+import type {
+  ArenaPairQuery,
+  ArenaVoteOutcome,
+  ItemProgressCounts,
+  JobListQuery,
+  JobPatch,
+  JudgedItem,
+  NewJob,
+  ProviderFileRecord,
+  Store,
+} from './store.js';
 import { StoreError, toStoreError } from './store-error.js';
 
 export interface SqliteStoreOptions {
@@ -339,6 +360,32 @@ export class KyselyStore implements Store {
     return this.#run(`deleteProviderFile ${provider}`, async (db) => {
       await db.deleteFrom('provider_files').where('provider', '=', provider).where('sha256', '=', sha256).execute();
     });
+  }
+
+  // arena
+
+  listArenaAnswers(filter: { job_id?: string; video_id?: string }): Promise<ArenaAnswerRef[]> {
+    return this.#run('listArenaAnswers', (db) => selectArenaAnswers(db, filter));
+  }
+
+  getArenaPair(id: string): Promise<ArenaPair | undefined> {
+    return this.#run(`getArenaPair ${id}`, (db) => selectArenaPair(db, id));
+  }
+
+  insertOrGetArenaPair(pair: ArenaPair): Promise<ArenaPair> {
+    return this.#run(`insertOrGetArenaPair ${pair.id}`, (db) => insertOrGetArenaPair(db, pair));
+  }
+
+  recordArenaVote(id: string, winner: ArenaWinner, votedAt: string): Promise<ArenaVoteOutcome> {
+    return this.#run(`recordArenaVote ${id}`, (db) => updateArenaVote(db, id, winner, votedAt));
+  }
+
+  listArenaPairs(query: ArenaPairQuery): Promise<ArenaPair[]> {
+    return this.#run('listArenaPairs', (db) => selectArenaPairs(db, query));
+  }
+
+  listJudgedItems(filter: { job_id?: string }): Promise<JudgedItem[]> {
+    return this.#run('listJudgedItems', (db) => selectJudgedItems(db, filter));
   }
 
   /**

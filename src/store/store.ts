@@ -1,4 +1,7 @@
 import type {
+  ArenaAnswerRef,
+  ArenaPair,
+  ArenaWinner,
   Evaluation,
   JobItem,
   JobRecord,
@@ -43,6 +46,22 @@ export interface ProviderFileRecord {
   mime_type: string;
   expires_at: string | null;
   created_at: string;
+}
+
+export interface ArenaPairQuery {
+  /** true: voted pairs only; false: pairs still waiting for a vote */
+  voted?: boolean;
+  job_id?: string;
+  limit?: number;
+}
+
+export type ArenaVoteOutcome = 'recorded' | 'already_voted' | 'not_found';
+
+/** A stored evaluation with the video and prompt it judged. */
+export interface JudgedItem {
+  video_id: string;
+  prompt: string;
+  evaluation: Evaluation;
 }
 
 /**
@@ -92,6 +111,19 @@ export interface Store {
   getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined>;
   saveProviderFile(file: ProviderFileRecord): Promise<void>;
   deleteProviderFile(provider: string, sha256: string): Promise<void>;
+
+  // arena
+  /** succeeded, non-empty answers (without their text), optionally of one job or video */
+  listArenaAnswers(filter: { job_id?: string; video_id?: string }): Promise<ArenaAnswerRef[]>;
+  getArenaPair(id: string): Promise<ArenaPair | undefined>;
+  /** stores the pair, or returns the one already stored for the same two answers */
+  insertOrGetArenaPair(pair: ArenaPair): Promise<ArenaPair>;
+  /** records a vote once: `already_voted` when the pair has one, `not_found` when there is no such pair */
+  recordArenaVote(id: string, winner: ArenaWinner, votedAt: string): Promise<ArenaVoteOutcome>;
+  /** newest vote first */
+  listArenaPairs(query: ArenaPairQuery): Promise<ArenaPair[]>;
+  /** every stored evaluation with its video and prompt, optionally of one job */
+  listJudgedItems(filter: { job_id?: string }): Promise<JudgedItem[]>;
 
   close(): Promise<void>;
 }

@@ -53,6 +53,22 @@ async function main(): Promise<void> {
     await page.setViewportSize({ width: 1280, height: 1300 });
     await batchResults.evaluate((el: any) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(outDir, '03-batch-leaderboard.png') });
+
+    // the arena over the batch's answers: a few votes by keyboard, the last one revealed
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.goto(`${server.url}/#arena`);
+    for (const key of ['1', '2', '1', '3', '1']) {
+      await page.getByRole('article', { name: 'Answer B' }).waitFor();
+      await page.keyboard.press(key);
+      await page.getByTestId('reveal').waitFor();
+      if (key !== '1' || (await page.getByTestId('vote-count').innerText()) !== '5 votes cast') await page.keyboard.press('Enter');
+    }
+    await page.evaluate(() => (globalThis as any).window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(outDir, '07-arena.png') });
+    await page.getByRole('link', { name: 'Ratings' }).click();
+    await page.getByLabel('Rating source').selectOption('all');
+    await page.locator('.ratings__row').nth(1).waitFor();
+    await page.screenshot({ path: path.join(outDir, '08-ratings.png'), fullPage: true });
     if (desktop.problems.length) console.warn('browser problems:', desktop.problems);
     await desktop.context.close();
 

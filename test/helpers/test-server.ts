@@ -18,10 +18,10 @@ export interface TestServer {
  * Starts the real application on 127.0.0.1 and a random port, with a
  * temporary data dir (or the one given, to test restarts).
  */
-export async function startTestServer(options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string; now?: () => number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vidcompare-test-'));
   const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', VIDCOMPARE_DATA_DIR: dataDir, VIDCOMPARE_LOG_LEVEL: 'silent', ...options.env });
-  const application = await createApplication(env, { logger: silentLogger(), providers: options.providers });
+  const application = await createApplication(env, { logger: silentLogger(), providers: options.providers, now: options.now });
   const url = await application.start();
   return {
     url,

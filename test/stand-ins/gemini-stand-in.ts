@@ -55,6 +55,8 @@ export interface GeminiStandInOptions {
   onCall?: (call: GenerateCallInfo) => void;
   /** awaited before answering each generateContent call: a gate the test controls */
   gate?: (call: GenerateCallInfo) => Promise<void>;
+  /** awaited before an upload is finalized: a gate the test controls (a slow upload) */
+  uploadGate?: () => Promise<void>;
   /** at most `limit` generateContent calls per `windowMs`; beyond, 429 with RetryInfo `retryDelay` (default "2s") */
   rateLimit?: { limit: number; windowMs: number; retryDelay?: string };
   /** every k-th generateContent call answers 503 UNAVAILABLE */
@@ -223,6 +225,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       return;
     }
     uploads.delete(uploadId);
+    if (options.uploadGate) await options.uploadGate();
     if (pending.received !== pending.declaredSize) {
       send(res, googleError(400, 'INVALID_ARGUMENT', `received ${pending.received} bytes, declared ${pending.declaredSize}`));
       return;

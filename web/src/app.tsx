@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { OtherView, useAppView, ViewTabs } from './arena/app-views.js';
 import { getToken, isTokenRequired, setToken, subscribeToken } from './api/auth-token.js';
 import type { AnyJobEvent } from './api/types.js';
 import { TokenDialog } from './components/token-dialog.js';
@@ -86,6 +87,7 @@ function Workspace() {
 export function App() {
   const tokenRequired = useSyncExternalStore(subscribeToken, isTokenRequired);
   const token = useSyncExternalStore(subscribeToken, getToken);
+  const view = useAppView();
   return (
     <PlayerProvider>
       <a className="skip-link" href="#workspace">
@@ -95,6 +97,7 @@ export function App() {
         <h1 className="topbar__title">
           vidcompare <span className="topbar__tagline">compare video-understanding models side by side</span>
         </h1>
+        <ViewTabs view={view} />
         <nav className="topbar__links" aria-label="Links">
           <WorkerCount key={token ?? 'no-token'} />
           <a href="/docs" target="_blank" rel="noopener noreferrer">
@@ -109,7 +112,7 @@ export function App() {
       </header>
       <main id="workspace">
         {/* remounting refetches everything with the new token */}
-        <Workspace key={token ?? 'no-token'} />
+        {view === 'compare' ? <Workspace key={token ?? 'no-token'} /> : <OtherView key={`${view}-${token ?? 'no-token'}`} view={view} />}
       </main>
       {tokenRequired && <TokenDialog onSubmit={setToken} />}
     </PlayerProvider>

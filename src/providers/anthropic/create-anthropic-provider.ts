@@ -1,10 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { silentLogger } from '../../logging/logger.js';
-import { readFrameParams } from '../frames/frame-params.js';
+import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
-import { noFramesError } from '../sdk-call-errors.js';
-import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
-import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
@@ -25,10 +23,7 @@ export type AnthropicProviderSettings = FrameProviderSettings;
  */
 export function createAnthropicProvider(settings: AnthropicProviderSettings): VideoProvider {
   const logger = settings.logger ?? silentLogger();
-  const defaults = { maxFrames: settings.maxFrames ?? DEFAULT_MAX_FRAMES, maxWidth: settings.maxWidth ?? DEFAULT_MAX_WIDTH };
-  const sample = settings.frameSampler
-    ? settings.frameSampler.sample.bind(settings.frameSampler)
-    : (video: Parameters<FrameSampler['sample']>[0], options: Parameters<FrameSampler['sample']>[1]) => sampleFrames(video, settings.tools, options);
+  const frameSource = createFrameSource('anthropic', settings);
   let cached: { apiKey: string; client: Anthropic } | undefined;
 
   function resolveApiKey(): string | undefined {
@@ -63,16 +58,22 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
       return resolveApiKey() ? { available: true } : { available: false, reason: 'ANTHROPIC_API_KEY not set' };
     },
 
+    /** Samples the frames ahead of the call, so its latency is the model's alone. */
+    async prepare(video: VideoAsset, signal: AbortSignal, options: PrepareOptions): Promise<PreparedVideo> {
+      try {
+        if (signal.aborted) throw new CancelledError();
+        return await frameSource.prepare(video, signal, options);
+      } catch (error) {
+        throw mapAnthropicError(error, signal);
+      }
+    },
+
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { signal } = request;
       try {
         if (signal.aborted) throw new CancelledError();
         const anthropic = client();
-        const frameParams = readFrameParams(request.params, defaults, request.video !== undefined);
-        const frames = request.video
-          ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
-          : [];
-        if (request.video && frames.length === 0) throw noFramesError('anthropic');
+        const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
         const message = await anthropic.messages.create(body, { signal });

@@ -1,7 +1,7 @@
 import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderFileStore } from '../../store/store.js';
-import type { Availability, GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
+import { preparedPayload, type Availability, type GenerateRequest, type GenerateResult, type PreparedVideo, type VideoAsset, type VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import { systemClock, type Clock } from '../../scheduler/clock.js';
@@ -128,6 +128,16 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
       return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };
     },
 
+    /** Uploads the video (once per sha256, polled until ACTIVE) or reads a small one for inline use. */
+    async prepare(video: VideoAsset, signal: AbortSignal): Promise<PreparedVideo> {
+      try {
+        if (signal.aborted) throw new CancelledError();
+        return { family: 'gemini', video, payload: await videoTransport(video, signal) };
+      } catch (error) {
+        throw mapGeminiError(error, signal);
+      }
+    },
+
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { signal } = request;
       try {
@@ -138,7 +148,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           responseJsonSchema: request.responseJsonSchema,
           hasVideo: request.video !== undefined,
         });
-        let transport = request.video ? await videoTransport(request.video, signal) : undefined;
+        let transport = preparedPayload<VideoTransport>(request, 'gemini') ?? (request.video ? await videoTransport(request.video, signal) : undefined);
         let response: GenerateContentResponse;
         try {
           response = await callModel(request, transport?.part, options);

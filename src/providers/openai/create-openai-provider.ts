@@ -1,11 +1,9 @@
 import OpenAI from 'openai';
 import { silentLogger } from '../../logging/logger.js';
 import type { CatalogueModel } from '../../domain/index.js';
-import { readFrameParams } from '../frames/frame-params.js';
+import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
-import { noFramesError } from '../sdk-call-errors.js';
-import { DEFAULT_MAX_FRAMES, DEFAULT_MAX_WIDTH, sampleFrames, type FrameSampler } from '../frames/sample-frames.js';
-import type { Availability, GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildOpenAiRequest } from './build-openai-request.js';
 import { mapOpenAiError } from './map-openai-error.js';
@@ -46,10 +44,7 @@ interface Endpoint {
  */
 export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoProvider {
   const logger = settings.logger ?? silentLogger();
-  const defaults = { maxFrames: settings.maxFrames ?? DEFAULT_MAX_FRAMES, maxWidth: settings.maxWidth ?? DEFAULT_MAX_WIDTH };
-  const sample = settings.frameSampler
-    ? settings.frameSampler.sample.bind(settings.frameSampler)
-    : (video: Parameters<FrameSampler['sample']>[0], options: Parameters<FrameSampler['sample']>[1]) => sampleFrames(video, settings.tools, options);
+  const frameSource = createFrameSource('openai', settings);
   const clients = new Map<string, OpenAI>();
 
   function endpoint(model: CatalogueModel): Endpoint {
@@ -91,17 +86,23 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
       return target.apiKey || target.baseUrl ? { available: true } : { available: false, reason: `${target.keyName} not set` };
     },
 
+    /** Samples the frames ahead of the call, so its latency is the model's alone. */
+    async prepare(video: VideoAsset, signal: AbortSignal, options: PrepareOptions): Promise<PreparedVideo> {
+      try {
+        if (signal.aborted) throw new CancelledError();
+        return await frameSource.prepare(video, signal, options);
+      } catch (error) {
+        throw mapOpenAiError(error, signal, endpoint(options.model).label);
+      }
+    },
+
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       const { signal } = request;
       const target = endpoint(request.model);
       try {
         if (signal.aborted) throw new CancelledError();
         const openai = client(target);
-        const frameParams = readFrameParams(request.params, defaults, request.video !== undefined);
-        const frames = request.video
-          ? await sample(request.video, { maxFrames: frameParams.maxFrames, maxWidth: frameParams.maxWidth, signal })
-          : [];
-        if (request.video && frames.length === 0) throw noFramesError('openai');
+        const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
         const completion = await openai.chat.completions.create(body, { signal });

@@ -3,6 +3,7 @@ import type { BatchCompareResponse, CompareResponse } from '../../domain/index.j
 import { exportComparisons } from '../../evaluation/export-report.js';
 import { buildLeaderboard } from '../../evaluation/leaderboard.js';
 import type { JobService } from '../../jobs/job-service.js';
+import { addLeaderboardStatistics } from '../../ratings/leaderboard-statistics.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
 import { badRequest, notFound } from '../http-errors.js';
 
@@ -18,7 +19,8 @@ export function registerReportRoutes(app: FastifyInstance, deps: { jobs: JobServ
   app.get<{ Params: { id: string } }>('/api/jobs/:id/leaderboard', { schema: { tags: ['reports'], summary: 'Per-model mean score, wins, latency, tokens, cost, errors' } }, async (request) => {
     const view = await deps.jobs.view(request.params.id, { withResult: false });
     if (!view) throw notFound(`Job ${request.params.id} not found`);
-    return buildLeaderboard(comparisonsOf(await deps.jobs.resultFor(request.params.id)));
+    const comparisons = comparisonsOf(await deps.jobs.resultFor(request.params.id));
+    return addLeaderboardStatistics(buildLeaderboard(comparisons), comparisons);
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/api/jobs/:id/export', { schema: { tags: ['reports'], summary: 'Export one row per video × prompt × model as csv, json or html' } }, async (request, reply) => {

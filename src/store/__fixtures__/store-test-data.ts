@@ -92,6 +92,7 @@ export function makeRun(jobId: string, itemIndex: number, modelId: string, overr
     response: '## 0:00-0:02\nA **cut** at 0:02.',
     error: null,
     latency_ms: 1234.5,
+    prepare_ms: null,
     input_tokens: 1000,
     output_tokens: 250,
     thinking_tokens: null,

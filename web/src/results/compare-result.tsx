@@ -1,6 +1,7 @@
 import type { CompareResponse, VideoRecord } from '../api/types.js';
 import { formatCost, formatTokens } from '../components/format.js';
 import { Notice } from '../components/notice.js';
+import { PanelScores } from '../ratings/panel-scores.js';
 import { usePlayer } from '../videos/player-context.js';
 import { AnswerMarkdown } from './answer-markdown.js';
 import { ModelCard } from './model-card.js';
@@ -45,6 +46,7 @@ export function CompareResult({ comparison, video, jobActive }: CompareResultPro
           <AnswerMarkdown text={comparison.overall_summary} videoId={comparison.video_id} />
         </div>
       )}
+      <PanelScores comparison={comparison} />
       {comparison.evaluation_error && <Notice kind="warning">The judge could not score these answers: {comparison.evaluation_error}</Notice>}
       {!comparison.evaluation && !comparison.evaluation_error && comparison.judge_model && jobActive && (
         <p className="muted">Scores appear once every model has answered and the judge has read the answers.</p>
