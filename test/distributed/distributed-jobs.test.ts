@@ -69,7 +69,12 @@ describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL and Redis', (
     expect(perKey.size).toBe(32);
     expect([...perKey.values()].every((n) => n === 1)).toBe(true);
 
-    const workers = (await api(`${cluster.api.url}/api/workers`)).body as any[];
+    // heartbeats are written every second: wait for both to report the finished batch
+    let workers: any[] = [];
+    await waitFor(async () => {
+      workers = (await api(`${cluster.api.url}/api/workers`)).body as any[];
+      return workers.length === 2 && workers.every((w) => w.active_units === 0) && workers.reduce((sum, w) => sum + w.units_done, 0) >= 32;
+    }, 10_000);
     expect(workers.map((w) => w.pid).sort()).toEqual(cluster.workers.map((w) => w.pid).sort());
     expect(workers.every((w) => w.active_units === 0 && w.host && w.started_at && w.last_seen)).toBe(true);
     expect(workers.reduce((sum, w) => sum + w.units_done, 0)).toBe(32);

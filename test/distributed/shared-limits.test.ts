@@ -56,9 +56,10 @@ describe.skipIf(unavailable)('a provider quota shared by 2 workers', () => {
     }
     // every call that reached the provider, refused or not. The shared limit counts starts in fixed windows
     //, so a sliding 2 s window can straddle two of them: at most twice the cap,
-    // where two unshared workers would each send their own full burst on top of each other's retries.
+    // where two unshared workers would each send their own full burst on top of each other's retries;
+    // a call admitted late in one window can still arrive in the next: those are calls in flight.
     const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + cap.windowMs).length));
-    expect(busiest).toBeLessThanOrEqual(2 * cap.limit);
+    expect(busiest).toBeLessThanOrEqual(2 * cap.limit + standIn.stats.maxInFlight);
     // refusals stay rare: far fewer than the answers
     expect(standIn.stats.rateLimited).toBeLessThan(8);
     console.log(`quota test: ${arrivals.length} calls for 16 answers, ${standIn.stats.rateLimited} refused with 429, busiest 2 s window ${busiest}`);
