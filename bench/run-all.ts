@@ -4,6 +4,7 @@ import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runScaleBench } from './scale-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
+import { runMediaLimitsBench } from './media-limits-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -13,6 +14,7 @@ const suites: [string, () => Promise<void>][] = [
   ['judge', () => runJudgeCalibration()],
   ['scale', runScaleBench],
   ['ratings', runRatingsBench],
+  ['media-limits', runMediaLimitsBench],
 ];
 
 const only = process.argv[2];

@@ -56,7 +56,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     throw new Error('--no-worker needs VIDCOMPARE_REDIS_URL: without a queue, this process is the only worker');
   }
   const { store, events } = engines;
-  const { context, catalogue, providers, library, maxUploadBytes } = createWorkContext(env, {
+  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite } = createWorkContext(env, {
     store,
     events,
     logger,
@@ -73,6 +73,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     logger,
     now,
     cancellation: engines.cancellation,
+    retryWrite,
+    spaceReserve,
   });
   const defaultJudge = () =>
     resolveJudgeModel(undefined, { configured: env.VIDCOMPARE_JUDGE_MODEL, catalogue, isAvailable: (id) => providers.isAvailable(id) });
@@ -105,6 +107,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     logger,
     async start() {
       await library.sweepInterruptedUploads();
+      await spaceReserve.ensure();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
       if (runWorker) stopWorker = await engines.startWorker(context, options.workerConcurrency ?? 16);
       await jobs.resumeUnfinished();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Env } from '../config/env.js';
 import { loadModelsCatalogue, type ModelsCatalogue } from '../config/models-catalogue.js';
 import type { JobEvents } from '../jobs/job-events.js';
+import { createStoreWriteRetry, type StoreWriteRetry } from '../jobs/retry-store-write.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import type { Logger } from '../logging/logger.js';
 import { createAnthropicProvider } from '../providers/anthropic/index.js';
@@ -13,6 +14,7 @@ import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
+import { SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
@@ -24,6 +26,8 @@ export interface WorkContextParts {
   providers: ProviderRegistry;
   library: VideoLibrary;
   maxUploadBytes: number;
+  spaceReserve: SpaceReserve;
+  retryWrite: StoreWriteRetry;
 }
 
 /**
@@ -37,9 +41,19 @@ export function createWorkContext(
   const { store, events, logger, now } = deps;
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
   const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
-  const tools = resolveMediaTools(env);
+  const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
-  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
+  const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
+  const library = new VideoLibrary({
+    store,
+    blobs: new LocalBlobStore(dataDir),
+    tools,
+    logger,
+    maxUploadBytes,
+    dataDir,
+    limits: { maxDurationS: env.VIDCOMPARE_MAX_DURATION_S, maxPixels: env.VIDCOMPARE_MAX_PIXELS },
+    spaceReserve,
+  });
 
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
@@ -64,6 +78,7 @@ export function createWorkContext(
     logger,
     ...(deps.sharedLimits ? { shared: deps.sharedLimits } : {}),
   });
-  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now };
-  return { context, catalogue, providers, library, maxUploadBytes };
+  const retryWrite = createStoreWriteRetry({ logger });
+  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
+  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite };
 }
