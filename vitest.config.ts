@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // most files wait on child processes (ffmpeg, chromium, CLI runs) rather than compute, so more
+    // files than cores run at once; vitest's default on 2 cores would be one file at a time
+    maxWorkers: 4,
+    globalSetup: ['./test/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -1,6 +1,10 @@
 /**
  * Judge calibration: how often does a judge rank planted answers in the known
- * order (correct > wrong cuts > {times past the end, vague, empty, error})?
+ * order? Two sets: the legacy 27 pairs (facts only: correct > wrong cuts >
+ * {times past the end, vague, empty, error}) and the planted set on six
+ * generated videos (accurate content answer, invented and denied events,
+ * vague, empty, error, and the four local analyzers), split into a tuning
+ * half and a held-out half fixed before the judge was tuned.
  *
  *   npx tsx bench/judge-calibration.ts                       # the local judge
  *   npx tsx bench/judge-calibration.ts --judge gemini-2.5-flash [--runs 2] [--context text]
@@ -25,6 +29,7 @@ import { createScheduler } from '../src/scheduler/create-scheduler.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../src/store/store.js';
 import { calibrationCases, plantedKinds } from '../test/calibration/cases.js';
 import { fakeVideoAsset } from '../test/calibration/fake-video.js';
+import { accuracyBy, runPlantedCalibration, type PairOutcome } from '../test/calibration/planted-calibration.js';
 import { rankAccuracy, scoreCase, type CaseScores } from '../test/calibration/rank-accuracy.js';
 
 export interface JudgeCalibrationOptions {
@@ -76,7 +81,33 @@ async function calibrate(judge: Judge, options: JudgeCalibrationOptions): Promis
     process.stdout.write(`${calibrationCase.id.padEnd(18)}${plantedKinds.map((k) => pad(scores[k], 11)).join('')}  ${accuracy.correct_pairs}/${accuracy.total_pairs}\n`);
   }
   const overall = rankAccuracy(all);
-  process.stdout.write(`rank accuracy: ${(overall.accuracy * 100).toFixed(1)}% (${overall.correct_pairs}/${overall.total_pairs} ordered pairs)\n`);
+  process.stdout.write(`legacy set rank accuracy: ${(overall.accuracy * 100).toFixed(1)}% (${overall.correct_pairs}/${overall.total_pairs} ordered pairs)\n`);
+  await plantedSet(wrap(judge, options));
+}
+
+function percent(right: number, total: number): string {
+  return `${((100 * right) / total).toFixed(1)}%`.padStart(7);
+}
+
+/** The planted set on generated videos: pairwise rank accuracy per half, overall and per category. */
+async function plantedSet(judge: Judge): Promise<void> {
+  const results = await runPlantedCalibration(judge);
+  const pairs = results.flatMap((r) => r.pairs);
+  process.stdout.write(`\nplanted set: ${results.length} cases on ${new Set(results.map((r) => r.case_id.split('/')[0])).size} generated videos, ${pairs.length} ordered pairs\n`);
+  process.stdout.write('pairwise rank accuracy on score_exact (on the integer score, where a tie is a miss)\n');
+  process.stdout.write(`${'category'.padEnd(12)}${['tuning', 'held-out', 'both'].map((h) => h.padStart(26)).join('')}\n`);
+  const cell = (selection: PairOutcome[]) => {
+    const a = accuracyBy(selection, () => 'all').get('all');
+    return (a ? `${percent(a.right, a.total)} (${percent(a.right_integer, a.total)}) ${`${a.right}/${a.total}`.padStart(9)}` : '—').padStart(26);
+  };
+  const categories = [...new Set(pairs.map((p) => p.category))];
+  for (const category of ['overall', ...categories]) {
+    const inCategory = category === 'overall' ? pairs : pairs.filter((p) => p.category === category);
+    process.stdout.write(`${category.padEnd(12)}${cell(inCategory.filter((p) => p.half === 'tuning'))}${cell(inCategory.filter((p) => p.half === 'held-out'))}${cell(inCategory)}\n`);
+  }
+  const misses = new Map<string, number>();
+  for (const p of pairs.filter((x) => !x.right)) misses.set(`${p.half} ${p.category}: ${p.better} > ${p.worse}`, (misses.get(`${p.half} ${p.category}: ${p.better} > ${p.worse}`) ?? 0) + 1);
+  if (misses.size > 0) process.stdout.write(`pairs missed: ${[...misses].map(([k, n]) => `${k} ×${n}`).join('; ')}\n`);
 }
 
 /** applies --runs / --context to every evaluation of the calibration */

@@ -3,6 +3,9 @@ import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runScaleBench } from './scale-bench.js';
+import { runSecurityBench } from './security-bench.js';
+import { runMemoryBench } from './memory-bench.js';
+import { runStartBench } from './start-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
 import { runMediaLimitsBench } from './media-limits-bench.js';
 
@@ -13,8 +16,11 @@ const suites: [string, () => Promise<void>][] = [
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
   ['scale', runScaleBench],
+  ['security', runSecurityBench],
+  ['start', runStartBench],
   ['ratings', runRatingsBench],
   ['media-limits', runMediaLimitsBench],
+  ['memory', runMemoryBench],
 ];
 
 const only = process.argv[2];

@@ -12,6 +12,7 @@ import type { VideoProvider } from '../providers/provider.js';
 import { RatingsService } from '../ratings/ratings-service.js';
 import { buildApp } from '../server/build-app.js';
 import type { Store } from '../store/store.js';
+import type { BlobStore } from '../videos/blob-store.js';
 import type { VideoLibrary } from '../videos/video-library.js';
 import { createWorkContext } from './create-work-context.js';
 import { openEngines } from './open-engines.js';
@@ -38,6 +39,10 @@ export interface ApplicationOptions {
   runWorker?: boolean;
   /** units this process runs at once when it is also a distributed worker (default 16) */
   workerConcurrency?: number;
+  /** wraps the store (tests put faults at this seam, e.g. a full disk) */
+  decorateStore?: (store: Store) => Store;
+  /** wraps the blob store that holds the video bytes */
+  decorateBlobs?: (blobs: BlobStore) => BlobStore;
 }
 
 const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -55,7 +60,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     await engines.close();
     throw new Error('--no-worker needs VIDCOMPARE_REDIS_URL: without a queue, this process is the only worker');
   }
-  const { store, events } = engines;
+  const { events } = engines;
+  const store = options.decorateStore?.(engines.store) ?? engines.store;
   const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite } = createWorkContext(env, {
     store,
     events,
@@ -64,6 +70,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     extraProviders: options.providers,
     sharedLimits: engines.sharedLimits,
     uploadLock: engines.uploadLock,
+    decorateBlobs: options.decorateBlobs,
   });
   const jobs = new JobService({
     store,
@@ -88,7 +95,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     limits: { maxCombinations: env.VIDCOMPARE_MAX_COMBINATIONS, maxPromptChars: env.VIDCOMPARE_MAX_PROMPT_CHARS, configuredJudge: env.VIDCOMPARE_JUDGE_MODEL },
     maxUploadBytes,
     token: env.VIDCOMPARE_TOKEN,
-    corsOrigins: env.VIDCOMPARE_CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [],
+    corsOrigins: env.VIDCOMPARE_CORS_ORIGINS,
+    allowedHosts: env.VIDCOMPARE_ALLOWED_HOSTS,
     webRoot: defaultWebRoot,
     defaultJudge,
     isVideoInUse: async (id) => (await store.countUnfinishedJobsUsingVideo(id)) > 0,

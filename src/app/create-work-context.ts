@@ -16,6 +16,7 @@ import { createScheduler } from '../scheduler/create-scheduler.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
+import type { BlobStore } from '../videos/blob-store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
 import { VideoLibrary } from '../videos/video-library.js';
@@ -36,17 +37,19 @@ export interface WorkContextParts {
  */
 export function createWorkContext(
   env: Env,
-  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits; uploadLock?: ExclusiveLock },
+  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits; uploadLock?: ExclusiveLock; decorateBlobs?: (blobs: BlobStore) => BlobStore },
 ): WorkContextParts {
   const { store, events, logger, now } = deps;
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
   const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
   const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
+  const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
   const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
+  const localBlobs = new LocalBlobStore(dataDir);
   const library = new VideoLibrary({
     store,
-    blobs: new LocalBlobStore(dataDir),
+    blobs: deps.decorateBlobs?.(localBlobs) ?? localBlobs,
     tools,
     logger,
     maxUploadBytes,
@@ -59,15 +62,15 @@ export function createWorkContext(
     createLocalProvider(),
     createGeminiProvider({
       apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
-      // the SDK reads GOOGLE_GEMINI_BASE_URL from process.env itself; passing the parsed value keeps .env files and tests working too
-      ...(env.GOOGLE_GEMINI_BASE_URL ? { baseUrl: env.GOOGLE_GEMINI_BASE_URL } : {}),
+      baseUrl: env.GOOGLE_GEMINI_BASE_URL,
       files: store,
       logger,
       inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+      timeoutMs: providerTimeoutMs,
       ...(deps.uploadLock ? { uploadLock: deps.uploadLock } : {}),
     }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, tools, logger }),
-    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, namedApiKeys: env.namedApiKeys, tools, logger, timeoutMs: providerTimeoutMs }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
   ];
   const extra = deps.extraProviders ?? [];
   const overrides = new Set(extra.map((p) => p.family));
@@ -75,6 +78,8 @@ export function createWorkContext(
 
   const scheduler = createScheduler({
     retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    // the SDKs get the same limit; this one also covers what happens around the HTTP call (upload, frames)
+    attemptTimeoutMs: providerTimeoutMs,
     logger,
     ...(deps.sharedLimits ? { shared: deps.sharedLimits } : {}),
   });

@@ -186,6 +186,17 @@ export class ApiClient {
     return this.request('GET', '/api/jobs', { query });
   }
 
+  /** Every job with this status, page by page (the server caps a page at 200). */
+  async allJobs(status: string): Promise<JobView[]> {
+    const pageSize = 200;
+    const all: JobView[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.jobs({ status, limit: pageSize, offset });
+      all.push(...page);
+      if (page.length < pageSize) return all;
+    }
+  }
+
   job(id: string, signal?: AbortSignal): Promise<JobView> {
     return this.request('GET', `/api/jobs/${encodeURIComponent(id)}`, { signal });
   }

@@ -1,4 +1,6 @@
 import { Command, Option } from 'commander';
+import { defaultServerUrl, type CliConfig } from '../config/cli-config.js';
+import { rememberConfig } from './cli-context.js';
 import { registerBatchCommand } from './commands/batch-command.js';
 import { registerCatalogueCommands } from './commands/catalogue-commands.js';
 import { registerCompareCommand } from './commands/compare-command.js';
@@ -10,7 +12,7 @@ import { registerVideoCommands } from './commands/video-commands.js';
 import { registerWatchCommand } from './commands/watch-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 
-export const defaultServer = 'http://127.0.0.1:8000';
+export const defaultServer = defaultServerUrl;
 
 /** Set by commands whose work goes on after their action returns (`serve`). */
 export interface ProgramState {
@@ -22,13 +24,14 @@ export interface ProgramState {
  * itself (exitOverride, silent outputError): `runCli` turns its errors into
  * one line and exit code 2.
  */
-export function createProgram(state: ProgramState = { keepAlive: false }): Command {
+export function createProgram(state: ProgramState = { keepAlive: false }, config: CliConfig = { server: defaultServer, serverFrom: 'default', debug: false, terminal: {} }): Command {
+  const serverDefault = config.serverFrom === 'default' ? 'http://127.0.0.1:8000' : `${config.server}, from ${config.serverFrom}`;
   const program = new Command()
     .name('vidcompare')
     .description('Compare video-understanding models side by side, from the terminal.')
     .version('0.1.0')
-    .addOption(new Option('--server <url>', 'vidcompare server').env('VIDCOMPARE_SERVER').default(defaultServer))
-    .addOption(new Option('--token <token>', 'API token, sent as "Authorization: Bearer"').env('VIDCOMPARE_TOKEN'))
+    .addOption(new Option('--server <url>', 'vidcompare server (env VIDCOMPARE_SERVER, else http://127.0.0.1:$PORT)').default(config.server, serverDefault))
+    .addOption(new Option('--token <token>', 'API token, sent as "Authorization: Bearer" (env VIDCOMPARE_TOKEN)').default(config.token, config.token ? 'VIDCOMPARE_TOKEN' : undefined))
     .option('--json', 'machine-readable JSON on stdout (commands that read)')
     .exitOverride()
     .configureOutput({ outputError: () => undefined })
@@ -38,6 +41,7 @@ export function createProgram(state: ProgramState = { keepAlive: false }): Comma
       '\nExit codes: 0 ok, 1 a job failed or was cancelled (or the server refused), 2 usage error.\nNo key? Try: vidcompare demo',
     );
 
+  rememberConfig(program, config);
   registerServeCommand(program, () => (state.keepAlive = true));
   registerWorkerCommand(program, () => (state.keepAlive = true));
   registerVideoCommands(program);

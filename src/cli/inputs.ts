@@ -3,6 +3,7 @@ import { InvalidArgumentError } from 'commander';
 import type { ApiClient } from './api-client.js';
 import type { PromptTemplate } from './api-types.js';
 import { UsageError } from './cli-errors.js';
+import { resolveVideoIdPrefixes } from './short-ids.js';
 
 /** "a, b,,c" → ["a", "b", "c"] (commander option parser; repeated options add up) */
 export function commaList(value: string, previous: string[] = []): string[] {
@@ -61,8 +62,8 @@ export async function resolvePrompts(client: ApiClient, texts: string[], templat
 }
 
 /**
- * Turns `--video` values into video ids, uploading the local files first
- * (every value is checked before anything is uploaded).
+ * Turns `--video` values into video ids (a unique prefix is enough), uploading
+ * the local files first (every value is checked before anything is uploaded).
  */
 export async function resolveVideoIds(
   client: ApiClient,
@@ -70,12 +71,15 @@ export async function resolveVideoIds(
   upload: (paths: string[]) => Promise<{ id: string; filename: string }[]>,
 ): Promise<{ ids: string[]; names: Map<string, string> }> {
   const refs = values.map(parseVideoRef);
+  const typedIds = refs.flatMap((ref) => (ref.kind === 'id' ? [ref.id] : []));
+  const fullIds = typedIds.length > 0 ? await resolveVideoIdPrefixes(client, typedIds) : [];
   const files = refs.flatMap((ref) => (ref.kind === 'file' ? [ref.path] : []));
   const uploaded = files.length > 0 ? await upload(files) : [];
   const names = new Map<string, string>();
   let next = 0;
+  let nextId = 0;
   const ids = refs.map((ref) => {
-    if (ref.kind === 'id') return ref.id;
+    if (ref.kind === 'id') return fullIds[nextId++]!;
     const record = uploaded[next++]!;
     names.set(record.id, record.filename);
     return record.id;

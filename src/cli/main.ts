@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-import { config as loadDotenv } from 'dotenv';
 import { runCli } from './run-cli.js';
-
-// read ./.env (configuration is parsed later, when a command runs); quiet: dotenv would otherwise announce itself on stderr
-loadDotenv({ quiet: true });
 
 // the reader of our output went away (`vidcompare jobs | head`): stop quietly, as Unix tools do
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -47,7 +47,7 @@ export function comparisonReport(comparison: CompareResponse, out: Output, optio
   if (options.answers) {
     for (const result of comparison.results) {
       const score = comparison.evaluation?.find((s) => s.model_id === result.model_id);
-      lines.push('', out.style.bold(`── ${result.model_name} (${result.model_id}) ──`));
+      lines.push('', out.style.bold(`── ${result.display_name} (${result.model_id}) ──`));
       if (score) {
         lines.push(`score ${formatScore(score.score)}: ${score.reasoning}`);
         if (score.strengths.length) lines.push(`+ ${score.strengths.join('; ')}`);
@@ -69,6 +69,7 @@ export function leaderboardTable(leaderboard: Leaderboard, out: Output): string 
       row.model_id,
       row.mean_score === null ? missing : out.style.bold(row.mean_score.toFixed(2)),
       String(row.wins),
+      String(row.ties ?? 0),
       String(row.comparisons),
       formatDuration(row.mean_latency_ms),
       `${formatCount(row.input_tokens)} / ${formatCount(row.output_tokens)}`,
@@ -81,6 +82,7 @@ export function leaderboardTable(leaderboard: Leaderboard, out: Output): string 
       { header: 'model' },
       { header: 'mean score', align: 'right' },
       { header: 'wins', align: 'right' },
+      { header: 'ties', align: 'right' },
       { header: 'comparisons', align: 'right' },
       { header: 'mean latency', align: 'right' },
       { header: 'tokens in/out', align: 'right' },

@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander';
 import { ApiError, ServerUnreachableError } from './api-client.js';
 import { exitCodes, JobOutcomeError, SilentExit, UsageError } from './cli-errors.js';
+import { parseCliConfig, type CliConfig } from '../config/cli-config.js';
+import { configSource } from '../config/config-source.js';
 import { createProgram } from './create-program.js';
 
 /** stdout was closed by the reader (`vidcompare export ID | head`): nothing is wrong */
@@ -40,13 +42,15 @@ export function errorLine(error: unknown): string | undefined {
  */
 export async function runCli(argv: string[], stderr: { write(text: string): unknown } = process.stderr): Promise<{ code: number; keepAlive: boolean }> {
   const state = { keepAlive: false };
+  let config: CliConfig | undefined;
   try {
-    await createProgram(state).parseAsync(argv);
+    config = parseCliConfig(configSource());
+    await createProgram(state, config).parseAsync(argv);
     return { code: exitCodes.ok, keepAlive: state.keepAlive };
   } catch (error) {
     const line = errorLine(error);
     if (line) stderr.write(`${line.replace(/\s*\n\s*/g, ' ').trim()}\n`);
-    if (process.env.VIDCOMPARE_DEBUG && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    if (config?.debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
     return { code: exitCodeFor(error), keepAlive: false };
   }
 }

@@ -1,3 +1,4 @@
+import { configSource } from '../config/config-source.js';
 import { parseEnv } from '../config/env.js';
 import { createApplication } from '../app/create-application.js';
 import { startWorkerProcess } from '../app/create-worker-process.js';
@@ -25,7 +26,7 @@ function stopOnSignals(logger: Logger, message: string, close: () => Promise<voi
 /** Starts the server from the environment and stops it cleanly on SIGINT/SIGTERM. */
 export async function serve(overrides: { port?: number; host?: string; dataDir?: string; worker?: boolean } = {}): Promise<void> {
   const env = parseEnv({
-    ...process.env,
+    ...configSource(),
     ...(overrides.port !== undefined ? { PORT: String(overrides.port) } : {}),
     ...(overrides.host ? { HOST: overrides.host } : {}),
     ...(overrides.dataDir ? { VIDCOMPARE_DATA_DIR: overrides.dataDir } : {}),
@@ -38,7 +39,7 @@ export async function serve(overrides: { port?: number; host?: string; dataDir?:
 
 /** Starts a worker from the environment and stops it cleanly (finishing its units in flight) on SIGINT/SIGTERM. */
 export async function runWorker(options: { concurrency?: number; port?: number } = {}): Promise<void> {
-  const env = parseEnv(process.env);
+  const env = parseEnv(configSource());
   const logger = createLogger(env.VIDCOMPARE_LOG_LEVEL);
   const worker = await startWorkerProcess(env, { concurrency: options.concurrency, healthPort: options.port, logger });
   logger.info({ pid: process.pid, health: worker.healthUrl ?? null }, `vidcompare worker ready${worker.healthUrl ? ` (health on ${worker.healthUrl})` : ''}`);

@@ -2,6 +2,9 @@ import type { CatalogueModelInput } from '../domain/index.js';
 
 const localLimits = { requests_per_minute: 6000, concurrent: 4 };
 
+/** The models the seed compared when a request named none (a retired one routes to its successor). */
+export const seedGeminiModelIds = ['gemini-3-pro-preview', 'gemini-3-flash-preview', 'gemini-2.5-pro', 'gemini-2.5-flash'] as const;
+
 /**
  * Built-in models. Prices are USD per 1M tokens (text/image/video input,
  * output including thinking) at the standard tier; override them with

@@ -1,10 +1,39 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
+/**
+ * True only for literal loopback addresses (127.0.0.0/8, ::1) and `localhost`.
+ * Names are not resolved: `127.0.0.1.nip.io` is a public DNS name, not loopback.
+ */
 export function isLoopbackHost(host: string): boolean {
-  return loopbackHosts.has(host) || host.startsWith('127.');
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (name === 'localhost') return true;
+  if (isIP(name) === 4) return name.startsWith('127.');
+  if (isIP(name) === 6) return name === '::1' || name === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(name);
+  return false;
 }
+
+/** The seed page's own origins (Next.js on port 3000): allowed when VIDCOMPARE_CORS_ORIGINS is unset. */
+export const defaultCorsOrigins = ['http://localhost:3000', 'http://127.0.0.1:3000'];
+
+function commaList(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value.split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** `scheme://host[:port]`, exactly as browsers send it in `Origin` (no path, no trailing slash). */
+const corsOriginsSchema = z
+  .string()
+  .optional()
+  .transform((value) => commaList(value) ?? defaultCorsOrigins)
+  .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like http://host:port (no path, no trailing slash)')));
+
+/** Host names (optionally `name:port`) served besides the loopback ones, e.g. behind a reverse proxy. */
+const allowedHostsSchema = z
+  .string()
+  .optional()
+  .transform((value) => (commaList(value) ?? []).map((host) => host.toLowerCase()))
+  .pipe(z.array(z.string().regex(/^(?:\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/, 'each entry must be a host name or name:port')));
 
 const optionalString = z
   .string()
@@ -23,8 +52,13 @@ export const envSchema = z
     VIDCOMPARE_MODELS_FILE: optionalString,
     VIDCOMPARE_MAX_COMBINATIONS: z.coerce.number().int().positive().default(500),
     VIDCOMPARE_MAX_PROMPT_CHARS: z.coerce.number().int().positive().default(20000),
-    VIDCOMPARE_CORS_ORIGINS: optionalString,
+    /** origins allowed to call the API from a browser (and to send state-changing requests) */
+    VIDCOMPARE_CORS_ORIGINS: corsOriginsSchema,
+    /** extra Host names served in no-token mode; with a token, setting it turns the Host check on */
+    VIDCOMPARE_ALLOWED_HOSTS: allowedHostsSchema,
     VIDCOMPARE_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** per-attempt limit of one provider call (upload, frames and answer), sized for long videos; a timeout is retried */
+    VIDCOMPARE_PROVIDER_TIMEOUT_S: z.coerce.number().positive().max(24 * 3600).default(600),
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */
     VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(1),
@@ -70,7 +104,21 @@ export const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema>;
+/**
+ * The parsed configuration. `namedApiKeys` holds every `*_API_KEY` variable, for
+ * catalogue models that name their key with `options.api_key_env`.
+ */
+export type Env = z.infer<typeof envSchema> & { namedApiKeys: Readonly<Record<string, string>> };
+
+const apiKeyVariable = /^[A-Z][A-Z0-9_]*_API_KEY$/;
+
+function namedApiKeys(source: Record<string, string | undefined>): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (apiKeyVariable.test(name) && value && value.trim() !== '') keys[name] = value.trim();
+  }
+  return keys;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -82,7 +130,7 @@ export class ConfigError extends Error {
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, namedApiKeys: namedApiKeys(source) };
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join('.') || 'environment';
     return issue.code === 'custom' ? issue.message : `${variable}: ${issue.message}`;

@@ -43,14 +43,15 @@ export class ModelsCatalogue {
   }
 
   /**
-   * The limiters a call to `model` passes: its provider's shared limit when
-   * one is configured, then the model's own. Always in this order, so calls
+   * The limiters a call to `model` passes: its provider's shared limit
+   * (unlimited when none is configured), then the model's own. Always in this order, so calls
    * holding one place never wait on each other in a cycle.
    */
   limitersFor(model: CatalogueModel): LimiterSpec[] {
-    const shared = this.providerLimits[model.provider];
+    // Always a provider limiter, unlimited unless configured: the scheduler learns a provider's shared quota there from its 429s.
+    const shared = this.providerLimits[model.provider] ?? { requests_per_minute: Infinity, concurrent: Infinity };
     return [
-      ...(shared ? [{ key: `provider:${model.provider}`, limits: shared }] : []),
+      { key: `provider:${model.provider}`, limits: shared },
       { key: `model:${model.id}`, limits: model.limits },
     ];
   }

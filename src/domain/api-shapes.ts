@@ -9,10 +9,12 @@ import type { PanelFields } from './panel.js';
 
 /** One model's entry in a CompareResponse (seed-compatible plus extras). */
 export interface ModelResult {
-  /** display name (seed field) */
+  /** catalogue id (seed field: the seed named models by id) */
   model_name: string;
   /** catalogue id */
   model_id: string;
+  /** the name people read, e.g. "Gemini 2.5 Pro" */
+  display_name: string;
   status: string;
   response: string | null;
   error: string | null;
@@ -28,8 +30,8 @@ export interface ModelResult {
   attempts: number;
 }
 
-/** A judged answer as the API shows it: `model_name` is the display name, `model_id` the catalogue id. */
-export type ScoredModel = ModelScore & { model_id: string };
+/** A judged answer as the API shows it: `model_name` and `model_id` are the catalogue id, `display_name` the name people read. */
+export type ScoredModel = ModelScore & { model_id: string; display_name: string };
 
 export interface CompareResponse extends PanelFields {
   item_index: number;
@@ -99,13 +101,17 @@ export interface ModelsResponse {
 /** One model's figures over a set of comparisons. */
 export interface LeaderboardRow {
   model_id: string;
+  /** catalogue id, as in ModelResult */
   model_name: string;
+  display_name: string;
   /** comparisons the model took part in */
   comparisons: number;
-  /** mean judge score over the comparisons that were judged; null when none was */
+  /** mean of the precise judge scores (score_exact) over the comparisons that were judged; null when none was */
   mean_score: number | null;
-  /** judged comparisons where the model had the top score (tied models each count a win) */
+  /** judged comparisons where the model alone had the top score */
   wins: number;
+  /** judged comparisons where the model shared the top score with another */
+  ties: number;
   /** mean latency of the answers that have one; null when none has */
   mean_latency_ms: number | null;
   input_tokens: number;

@@ -9,7 +9,7 @@ export interface TextSpan {
 
 export const sentenceBoundary = /\n|[.!?;](?=\s)/g;
 /** clauses: sentences further cut at ", word" (not at "00:05, 00:10" lists) and table cells */
-export const clauseBoundary = /\n|[.!?;](?=\s)|,\s+(?=[A-Za-z])|\|/g;
+export const clauseBoundary = /\n|[.!?;](?=\s)|,\s+(?=[A-Za-z])|\||·/g;
 /** before a seconds value: words that make it a length ("a 30 s version", "lasts about 5 s") */
 const lengthBefore = /\b(?:(?:trim\w*|shorten\w*|cut|down|reduc\w*|condens\w*)\s+(?:it\s+|this\s+)?to|a|an|lasts?|lasting|of|for|each|every|per|average|avg|mean|runs?|running|long|under|over|within|than|first|last|final|only|just)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?$/i;
 /**

@@ -11,8 +11,9 @@ const comparison: CompareResponse = {
   prompt: 'Evaluate the audio, please: "loudness"',
   results: [
     {
-      model_name: 'Model <b>One</b>',
+      model_name: 'm1',
       model_id: 'm1',
+      display_name: 'Model <b>One</b>',
       response: hostile,
       error: null,
       latency_ms: 1200,
@@ -25,8 +26,9 @@ const comparison: CompareResponse = {
       attempts: 1,
     },
     {
-      model_name: 'Model Two',
+      model_name: 'm2',
       model_id: 'm2',
+      display_name: 'Model Two',
       response: null,
       error: '=HYPERLINK("http://evil")',
       latency_ms: null,
@@ -40,8 +42,8 @@ const comparison: CompareResponse = {
     },
   ],
   evaluation: [
-    { model_id: 'm1', model_name: 'Model <b>One</b>', score: 8, reasoning: 'Good, "grounded"', strengths: ['timestamps', '<svg onload=alert(3)>'], weaknesses: [] },
-    { model_id: 'm2', model_name: 'Model Two', score: 1, reasoning: 'error', strengths: [], weaknesses: ['No answer'] },
+    { model_id: 'm1', model_name: 'm1', display_name: 'Model <b>One</b>', score: 8, reasoning: 'Good, "grounded"', strengths: ['timestamps', '<svg onload=alert(3)>'], weaknesses: [] },
+    { model_id: 'm2', model_name: 'm2', display_name: 'Model Two', score: 1, reasoning: 'error', strengths: [], weaknesses: ['No answer'] },
   ],
   overall_summary: 'Model One wins <iframe src="x">',
   judge_model: 'local-judge',

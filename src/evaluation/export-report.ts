@@ -28,6 +28,7 @@ export const csvColumns = [
   'category',
   'model_id',
   'model_name',
+  'display_name',
   'status',
   'score',
   'reasoning',
@@ -47,14 +48,15 @@ export const csvColumns = [
 /**
  * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break,
  * with quotes doubled. Text that a spreadsheet would run as a formula
- * (=, +, @, or - not followed by a space) gets a leading apostrophe;
- * markdown bullets ("- item") are left alone.
+ * (=, +, @, or - not followed by a space), also after leading signs and
+ * blanks ("- =HYPERLINK(" runs too), gets a leading apostrophe; markdown
+ * bullets ("- item") are left alone.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
-  if (/^(?:[=+@\t\r]|-(?!\s|$))/.test(text)) text = `'${text}`;
+  if (/^(?:[=+@\t\r]|-(?!\s|$)|[-+\s]*[=+@])/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -72,6 +74,7 @@ function toCsv(input: ExportInput): string {
         category,
         model_id: result.model_id,
         model_name: result.model_name,
+        display_name: result.display_name,
         status: result.status,
         score: score?.score ?? null,
         reasoning: score?.reasoning ?? null,

@@ -57,7 +57,8 @@ const suggestionCue = /\b(?:trim|tighten|shorten|remove|drop|delete|add|insert|m
 /** "no cut within the opening", "no silences detected": the absence of a cut or silence, not a claim of one */
 const noCut = /\b(?:no|without(?: a| any)?|never a|not a) (?:hard )?(?:cuts?|shot changes?|scene changes?|transitions?)\b/i;
 const noSilence = /\b(?:no|without(?: any)?) silen\w*|\bnot silent\b|\bnever silent\b|\bsound throughout\b/i;
-const silenceCue = /\b(?:silen\w*|quiet|muted?|no (?:audio|sound)|dead air)\b/i;
+// "no audio track" is not a silence at a time (a video without sound has no silences to place)
+const silenceCue = /\b(?:silen\w*|quiet|muted?|dead air)\b/i;
 const loudnessClaim = /(-?\d{1,2}(?:\.\d+)?)\s?LUFS\b/gi;
 const loudnessTarget = /\b(?:target|aim|should|recommend\w*|standard|normali[sz]\w*|platforms?|spotify|youtube|tiktok|broadcast|ebu|atsc|streaming|bring|raise|lower|boost)\b|\bto\s+-\d/i;
 /**

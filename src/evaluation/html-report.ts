@@ -22,7 +22,7 @@ function leaderboardTable(rows: LeaderboardRow[]): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${e(r.model_name)}<br><small>${e(r.model_id)}</small></td><td class="num">${e(r.mean_score)}</td><td class="num">${r.wins}</td><td class="num">${r.comparisons}</td>` +
+        `<tr><td>${e(r.display_name)}<br><small>${e(r.model_id)}</small></td><td class="num">${e(r.mean_score)}</td><td class="num">${r.wins}</td><td class="num">${r.comparisons}</td>` +
         `<td class="num">${e(r.mean_latency_ms)}</td><td class="num">${r.input_tokens}</td><td class="num">${r.output_tokens}</td><td class="num">${money(r.cost_usd)}</td><td class="num">${r.errors}</td></tr>`,
     )
     .join('\n');
@@ -34,7 +34,7 @@ function list(title: string, items: string[]): string {
 }
 
 function answer(result: ModelResult, score: ScoredModel | undefined): string {
-  const heading = `${e(result.model_name)} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
+  const heading = `${e(result.display_name)} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
   const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}` : '';
   const body = result.error !== null ? `<p class="error">Error: ${e(result.error)}</p>` : `<pre>${e(result.response ?? '')}</pre>`;
   return `<details><summary>${heading}</summary>${judged}${body}</details>`;
@@ -45,7 +45,7 @@ function comparisonSection(comparison: CompareResponse, index: number, videoName
   const rows = comparison.results
     .map(
       (r) =>
-        `<tr><td>${e(r.model_name)}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
+        `<tr><td>${e(r.display_name)}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
         `<td class="num">${e(r.output_tokens)}</td><td class="num">${money(r.cost_usd)}</td><td class="error">${r.error !== null ? e(r.error) : ''}</td></tr>`,
     )
     .join('\n');

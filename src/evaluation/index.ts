@@ -15,6 +15,8 @@ export {
 } from './grounding.js';
 export { checkCoverage, type CoverageReport } from './coverage.js';
 export { assessAnswer, type LocalAssessment } from './local-score.js';
+export { checkClaims, claimCheckers, type ClaimCheck, type ClaimChecker, type ClaimFamily } from './claims/index.js';
+export { describeWeights, rubricWeights } from './rubric-weights.js';
 export { resolveJudgeModel } from './resolve-judge-model.js';
 export { buildLeaderboard, type Leaderboard, type LeaderboardRow } from './leaderboard.js';
 export { csvField, exportComparisons, type ExportFormat, type ExportInput, type ExportedReport } from './export-report.js';

@@ -20,6 +20,7 @@ export const categoryWeighting: Record<PromptCategory, string> = {
     'placement at sensible moments inside the video 40%; concrete ideas for what to show and for how long 40%; clarity 20%',
   thumbnail:
     'candidate frames that exist (timestamps inside the video) 40%; why each works 40%; overlay text ideas 20%',
+  cuts: 'accuracy of every cut and shot length against the measured cuts 50%; completeness (no cut missed, none invented) 30%; specificity 10%; clarity 10%',
   general: 'accuracy against the measured facts 40%; completeness 30%; specificity 20%; clarity 10%',
 };
 

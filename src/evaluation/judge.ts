@@ -64,6 +64,7 @@ export function unjudgeableScore(answer: JudgeAnswer): ModelScore {
   return {
     model_name: answer.model_id,
     score: 1,
+    score_exact: 1,
     reasoning,
     strengths: [],
     weaknesses: [answer.error !== null ? 'No answer (model error)' : 'Empty answer'],

@@ -4,8 +4,9 @@ import { buildLeaderboard } from './leaderboard.js';
 
 function result(model_id: string, overrides: Partial<ModelResult> = {}): ModelResult {
   return {
-    model_name: `Name of ${model_id}`,
+    model_name: model_id,
     model_id,
+    display_name: `Name of ${model_id}`,
     response: 'answer',
     error: null,
     latency_ms: 1000,
@@ -26,7 +27,7 @@ function comparison(prompt: string, results: ModelResult[], scores: Record<strin
     video_id: 'v1',
     prompt,
     results,
-    evaluation: scores && Object.entries(scores).map(([model_id, score]) => ({ model_id, model_name: `Name of ${model_id}`, score, reasoning: '', strengths: [], weaknesses: [] })),
+    evaluation: scores && Object.entries(scores).map(([model_id, score]) => ({ model_id, model_name: model_id, display_name: `Name of ${model_id}`, score, reasoning: '', strengths: [], weaknesses: [] })),
     overall_summary: scores ? 'summary' : null,
     judge_model: scores ? 'local-judge' : null,
     evaluation_error: null,
@@ -47,14 +48,16 @@ describe('buildLeaderboard', () => {
   ];
   const board = buildLeaderboard(comparisons);
 
-  it('computes mean score, wins (ties each win), latency, tokens, cost and errors per model', () => {
+  it('computes mean score, outright wins and ties apart, latency, tokens, cost and errors per model', () => {
     const [first, second] = board.overall;
     expect(first).toEqual({
       model_id: 'b',
-      model_name: 'Name of b',
+      model_name: 'b',
+      display_name: 'Name of b',
       comparisons: 4,
       mean_score: 7.33,
-      wins: 2,
+      wins: 1,
+      ties: 1,
       mean_latency_ms: 1500,
       input_tokens: 400,
       output_tokens: 40,
@@ -63,10 +66,12 @@ describe('buildLeaderboard', () => {
     });
     expect(second).toEqual({
       model_id: 'a',
-      model_name: 'Name of a',
+      model_name: 'a',
+      display_name: 'Name of a',
       comparisons: 4,
       mean_score: 5.33,
-      wins: 2,
+      wins: 1,
+      ties: 1,
       mean_latency_ms: 1333,
       input_tokens: 400,
       output_tokens: 45,
@@ -82,9 +87,18 @@ describe('buildLeaderboard', () => {
       ['b', 6, 0, 2],
     ]);
     expect(board.by_category.pacing.map((r) => [r.model_id, r.mean_score, r.wins, r.errors])).toEqual([
-      ['b', 8, 2, 0],
-      ['a', 4, 1, 1],
+      ['b', 8, 1, 0],
+      ['a', 4, 0, 1],
     ]);
+  });
+
+  it('counts 12 three-way ties as 12 ties each and no win, and ranks by the precise score', () => {
+    const tied = Array.from({ length: 12 }, () => comparison(audio, [result('a'), result('b'), result('c')], { a: 10, b: 10, c: 10 }));
+    const rows = buildLeaderboard(tied).overall;
+    expect(rows.map((r) => [r.wins, r.ties])).toEqual([[0, 12], [0, 12], [0, 12]]);
+    const exact = comparison(audio, [result('a'), result('b')], { a: 9, b: 9 });
+    exact.evaluation = exact.evaluation!.map((s) => ({ ...s, score_exact: s.model_id === 'a' ? 9.2 : 8.6 }));
+    expect(buildLeaderboard([exact]).overall.map((r) => [r.model_id, r.mean_score, r.wins, r.ties])).toEqual([['a', 9.2, 1, 0], ['b', 8.6, 0, 0]]);
   });
 
   it('puts never-judged models last with a null mean, and is empty for no comparisons', () => {

@@ -5,10 +5,11 @@ import { scoreFor } from './score-lookup.js';
 
 interface Tally {
   model_id: string;
-  model_name: string;
+  display_name: string;
   comparisons: number;
   scores: number[];
   wins: number;
+  ties: number;
   latencies: number[];
   input_tokens: number;
   output_tokens: number;
@@ -18,19 +19,24 @@ interface Tally {
 
 function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): void {
   const scored = comparison.results
-    .map((result) => ({ result, score: scoreFor(comparison, result)?.score }))
+    .map((result) => {
+      const scored = scoreFor(comparison, result);
+      return { result, score: scored ? (scored.score_exact ?? scored.score) : undefined };
+    })
     .filter((s): s is { result: ModelResult; score: number } => typeof s.score === 'number');
   const top = scored.length > 0 ? Math.max(...scored.map((s) => s.score)) : null;
+  const atTop = scored.filter((s) => s.score === top).length;
 
   for (const result of comparison.results) {
     let tally = tallies.get(result.model_id);
     if (!tally) {
       tally = {
         model_id: result.model_id,
-        model_name: result.model_name,
+        display_name: result.display_name,
         comparisons: 0,
         scores: [],
         wins: 0,
+        ties: 0,
         latencies: [],
         input_tokens: 0,
         output_tokens: 0,
@@ -43,7 +49,9 @@ function tallyInto(tallies: Map<string, Tally>, comparison: CompareResponse): vo
     const score = scored.find((s) => s.result === result)?.score;
     if (score !== undefined) {
       tally.scores.push(score);
-      if (score === top) tally.wins += 1;
+      // only an outright top score is a win; a shared top score is a tie, counted apart
+      if (score === top && atTop === 1) tally.wins += 1;
+      else if (score === top) tally.ties += 1;
     }
     if (result.latency_ms !== null) tally.latencies.push(result.latency_ms);
     tally.input_tokens += result.input_tokens ?? 0;
@@ -60,10 +68,12 @@ function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
   return [...tallies.values()]
     .map((t) => ({
       model_id: t.model_id,
-      model_name: t.model_name,
+      model_name: t.model_id,
+      display_name: t.display_name,
       comparisons: t.comparisons,
       mean_score: round(mean(t.scores), 2),
       wins: t.wins,
+      ties: t.ties,
       mean_latency_ms: round(mean(t.latencies), 0),
       input_tokens: t.input_tokens,
       output_tokens: t.output_tokens,
@@ -78,7 +88,8 @@ function rows(tallies: Map<string, Tally>): LeaderboardRow[] {
 
 /**
  * Aggregates comparisons per model, overall and per prompt category: mean
- * score, wins (the top score of a judged comparison; ties each count),
+ * score (of the precise scores, `score_exact` where the judge gave one),
+ * wins (the only top score of a judged comparison), ties (a shared top score),
  * latency, tokens (output includes thinking), cost and errors. Rows are
  * sorted by mean score (unjudged last), then wins, then id.
  */

@@ -179,7 +179,10 @@ describe('LLM judge', () => {
     const firstShown = first.A;
     const lastShown = second.A;
     const expected = (id: string, marker: number) => (id === firstShown || id === lastShown ? marker + 0.5 : marker);
-    expect(verdict.scores.map((s) => s.score)).toEqual([expected('gemini-2.5-pro', 9), expected('gpt-4.1', 4), expected('claude-sonnet-4-5', 2), expected('local-full', 7)]);
+    const exact = [expected('gemini-2.5-pro', 9), expected('gpt-4.1', 4), expected('claude-sonnet-4-5', 2), expected('local-full', 7)];
+    expect(verdict.scores.map((s) => s.score_exact)).toEqual(exact);
+    // the seed's contract: an integer score, the mean rounded
+    expect(verdict.scores.map((s) => s.score)).toEqual(exact.map((x) => Math.round(x)));
     const disagreement = verdict.details.disagreement as Record<string, number>;
     expect(disagreement[firstShown]).toBe(1);
     expect(disagreement[lastShown]).toBe(1);

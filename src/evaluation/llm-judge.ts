@@ -1,4 +1,4 @@
-import { classifyPrompt, type CatalogueModel, type ModelScore } from '../domain/index.js';
+import { classifyPrompt, integerScore, type CatalogueModel, type ModelScore } from '../domain/index.js';
 import { CancelledError } from '../providers/provider-error.js';
 import type { VideoProvider } from '../providers/provider.js';
 import type { ScheduledCall, Scheduler } from '../scheduler/scheduler.js';
@@ -166,11 +166,14 @@ function combine(
     };
   });
   const values = passScores.map((m) => m.get(modelId)!);
-  const score = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
-  if (entries.length === 1) return { model_name: modelId, score, ...entries[0] };
+  // the seed's contract is an integer score; the mean of the passes (or a judge's decimal) is kept as score_exact
+  const exact = Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+  const score = integerScore(exact);
+  if (entries.length === 1) return { model_name: modelId, score, score_exact: exact, ...entries[0] };
   return {
     model_name: modelId,
     score,
+    score_exact: exact,
     reasoning: `Pass 1 (score ${values[0]}): ${entries[0].reasoning}\nPass 2, reversed order (score ${values[1]}): ${entries[1].reasoning}`,
     strengths: dedupe(entries.flatMap((e) => e.strengths)),
     weaknesses: dedupe(entries.flatMap((e) => e.weaknesses)),

@@ -7,10 +7,10 @@ import { assessAnswer, type LocalAssessment } from './local-score.js';
 export const LOCAL_JUDGE_ID = 'local-judge';
 
 /**
- * The offline, deterministic judge: scores each answer from grounded checks
- * (timestamps inside the video, claimed cuts against measured ones, silences,
- * loudness), coverage of what the prompt's category asks, specificity and
- * structure. Needs no key and no network; `context` and `runs` do not apply.
+ * The offline, deterministic judge: scores each answer on a rubric weighted
+ * for the prompt's category (accuracy of checkable claims against the
+ * measured facts, coverage, specificity, actionable advice, structure and
+ * focus). Needs no key and no network; `context` and `runs` do not apply.
  */
 export function createLocalJudge(): Judge {
   return {
@@ -24,7 +24,7 @@ export function createLocalJudge(): Judge {
       const assessments = new Map<string, LocalAssessment>();
       const scores: ModelScore[] = input.answers.map((answer) => {
         if (isUnjudgeable(answer)) return unjudgeableScore(answer);
-        const assessment = assessAnswer(answer.model_id, answer.text ?? '', category, facts.grounding);
+        const assessment = assessAnswer(answer.model_id, answer.text ?? '', category, facts.grounding, facts.measured);
         assessments.set(answer.model_id, assessment);
         return assessment.score;
       });
@@ -34,7 +34,7 @@ export function createLocalJudge(): Judge {
         category,
         facts_source: facts.measured ? 'measured' : 'probe',
         grounding: Object.fromEntries([...assessments].map(([id, a]) => [id, a.grounding])),
-        components: Object.fromEntries([...assessments].map(([id, a]) => [id, a.components])),
+        claims: Object.fromEntries([...assessments].map(([id, a]) => [id, a.claims])),
       };
       if (facts.error) details.facts_error = facts.error;
       return {
@@ -50,7 +50,8 @@ export function createLocalJudge(): Judge {
 function summarise(answers: JudgeAnswer[], scores: ModelScore[], assessments: Map<string, LocalAssessment>, factsError: string | null): string {
   if (answers.length === 0) return 'No answers to judge.';
   const nameOf = (id: string) => answers.find((a) => a.model_id === id)?.model_name ?? id;
-  const ranked = [...scores].sort((a, b) => b.score - a.score);
+  const exact = (s: ModelScore) => s.score_exact ?? s.score;
+  const ranked = [...scores].sort((a, b) => exact(b) - exact(a));
   const top = ranked[0].score;
   const best = ranked.filter((s) => s.score === top);
   const parts: string[] = [];
@@ -62,11 +63,11 @@ function summarise(answers: JudgeAnswer[], scores: ModelScore[], assessments: Ma
 
   const grounding: string[] = [];
   for (const [id, a] of assessments) {
-    const cutFinding = a.grounding.findings.find((f) => f.startsWith('claims cuts') || f.startsWith('names none'));
-    const key = a.grounding.hard_fault ? a.grounding.findings[0] : cutFinding;
-    if (key) grounding.push(`${nameOf(id)} ${key}`);
+    const wrong = a.claims.filter((c) => c.verdict === 'contradicted');
+    if (a.grounding.hard_fault) grounding.push(`${nameOf(id)} ${a.grounding.findings[0]}`);
+    else if (wrong.length > 0) grounding.push(`${nameOf(id)} says ${wrong[0].claim} (measured: ${wrong[0].truth})${wrong.length > 1 ? ` and ${wrong.length - 1} more claim(s) the measurement contradicts` : ''}`);
   }
-  if (grounding.length > 0) parts.push(`Grounding: ${grounding.join('; ')}.`);
+  if (grounding.length > 0) parts.push(`Checked against the measurement: ${grounding.join('; ')}.`);
   const failed = answers.filter(isUnjudgeable).map((a) => a.model_name);
   if (failed.length > 0) parts.push(`No answer from ${failed.join(', ')}.`);
   if (factsError) parts.push(`Note: ${factsError}.`);

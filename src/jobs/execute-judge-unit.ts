@@ -5,6 +5,7 @@ import { createLocalJudge } from '../evaluation/local-judge.js';
 import { createJudgePanel } from '../evaluation/panel/judge-panel.js';
 import { judgesOf } from '../evaluation/panel/panel-view.js';
 import { isCancellation } from '../providers/provider-error.js';
+import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
 
 export interface JudgeUnit {
@@ -55,8 +56,11 @@ export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal
   };
   let evaluation: Evaluation;
   try {
-    const video = await ctx.videos.asset(item.video_id);
-    if (!video) throw new Error(`Video ${item.video_id} no longer exists`);
+    const stored = await ctx.videos.asset(item.video_id);
+    if (!stored) throw new Error(`Video ${item.video_id} no longer exists`);
+    const report = phaseReporter(ctx, unit.jobId, unit.itemIndex, null);
+    report('judging');
+    const video = announcingMeasurement(stored, report);
     const judge = judges.length > 1 ? createJudgePanel(judges.map((id) => createJudge(ctx, id))) : createJudge(ctx, judges[0]);
     const verdict = await judge.evaluate({
       jobId: unit.jobId,

@@ -2,6 +2,7 @@ import type { ModelRun } from '../domain/index.js';
 import { isCancellation } from '../providers/provider-error.js';
 import type { PreparedVideo } from '../providers/provider.js';
 import { computeCostUsd } from './compute-cost.js';
+import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
 
 export interface ModelUnit {
@@ -51,7 +52,9 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
 
   const model = ctx.catalogue.resolve(unit.modelId);
   const provider = model && ctx.providers.providerFor(model);
-  const video = await ctx.videos.asset(item.video_id);
+  const stored = await ctx.videos.asset(item.video_id);
+  const report = phaseReporter(ctx, unit.jobId, unit.itemIndex, unit.modelId);
+  const video = stored && announcingMeasurement(stored, report);
   if (!model || !provider) return finish({ ...base, error: `Model ${unit.modelId} is not available in this build` });
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
@@ -62,6 +65,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
     // Outside the model's limiters and its timer: a slow upload must neither hold a
     // place another call could use nor count as the model's latency. Retried like a call.
     const prepareStartedAt = ctx.now();
+    report('preparing_video');
     try {
       prepared = (await ctx.scheduler.run({ limiters: [], jobId: unit.jobId, signal }, (attemptSignal) => provider.prepare!(video, attemptSignal, { model, params }))).value;
       prepareMs = Math.round(ctx.now() - prepareStartedAt);
@@ -72,6 +76,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
     }
   }
   let attemptStartedAt = ctx.now();
+  report('queued');
   try {
     const { value, attempts } = await ctx.scheduler.run(
       {
@@ -79,14 +84,16 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
         jobId: unit.jobId,
         signal,
         onRetry: ({ attempt, error, delayMs }) => {
+          report('rate_limited');
           const message = error instanceof Error ? error.message : String(error);
           ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), err: message }, 'provider call will be retried');
           ctx.events.emit('retry', { job_id: unit.jobId, item_index: unit.itemIndex, model_id: unit.modelId, attempt, delay_ms: Math.round(delayMs), error: message });
         },
       },
-      (attemptSignal) => {
+      (attemptSignal, _attempt, hooks) => {
         attemptStartedAt = ctx.now();
-        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal });
+        report('calling_model');
+        return provider.generate({ model, prompt: item.prompt, video, params, prepared, signal: attemptSignal, beforeRequest: hooks?.beforeRequest });
       },
     );
     const usage = value.usage;

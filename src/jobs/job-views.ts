@@ -1,4 +1,6 @@
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
+import { apiTimestamp } from '../domain/api-timestamp.js';
+import { withIntegerScore } from '../domain/index.js';
 import type {
   BatchCompareResponse,
   CompareResponse,
@@ -36,9 +38,9 @@ export function buildJobView(
     job_id: job.id,
     job_type: job.job_type,
     status: job.status,
-    created_at: job.created_at,
-    started_at: job.started_at,
-    completed_at: job.completed_at,
+    created_at: apiTimestamp(job.created_at),
+    started_at: apiTimestamp(job.started_at),
+    completed_at: apiTimestamp(job.completed_at),
     progress: progress.progress,
     progress_message: progress.progress_message,
     eta_seconds: progress.eta_seconds,
@@ -64,8 +66,9 @@ export function buildComparisons(
     const results = job.request.models.map((modelId) => {
       const run = itemRuns.find((r) => r.model_id === modelId);
       return {
-        model_name: nameOf(modelId),
+        model_name: modelId,
         model_id: modelId,
+        display_name: nameOf(modelId),
         status: run?.status ?? 'pending',
         response: run?.response ?? null,
         error: run?.error ?? null,
@@ -88,7 +91,7 @@ export function buildComparisons(
       prompt: item.prompt,
       results,
       evaluation: scored
-        ? evaluation.scores.map((s) => ({ ...s, model_id: s.model_name, model_name: nameOf(s.model_name) }))
+        ? evaluation.scores.map((s) => ({ ...withIntegerScore(s), model_id: s.model_name, display_name: nameOf(s.model_name) }))
         : null,
       overall_summary: scored ? evaluation.overall_summary : null,
       judge_model: job.request.judge_model,

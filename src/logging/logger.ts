@@ -2,11 +2,16 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths pino blanks out wherever they appear, so secrets never reach a log line. */
+/** Request headers that carry credentials. */
+const secretHeaders = ['authorization', 'cookie', 'x-api-key', 'proxy-authorization'];
+
+/**
+ * Paths pino blanks out wherever they appear, so secrets never reach a log
+ * line at any level: headers logged under any one key (`req.headers`, the
+ * multipart plugin's trace line `busboyOptions.headers`, ...) or two keys deep.
+ */
 const redactPaths = [
-  'req.headers.authorization',
-  'headers.authorization',
-  'authorization',
+  ...secretHeaders.flatMap((name) => [`headers["${name}"]`, `*.headers["${name}"]`, `*.*.headers["${name}"]`, `["${name}"]`]),
   'apiKey',
   'api_key',
   'token',
@@ -21,7 +26,7 @@ const redactPaths = [
 ];
 
 /** Query parameters that carry secrets (`?token=` lets EventSource and <video> authenticate). */
-const secretQueryParams = /([?&](?:token|key|api_key|access_token)=)[^&#]*/gi;
+const secretQueryParams = /([?&](?:token|key|api_key|apikey|access_token)=)[^&#]*/gi;
 
 /** A URL fit for a log line: secret query values blanked. */
 export function redactUrl(url: string): string {

@@ -8,6 +8,8 @@ export class ProviderError extends Error {
   readonly isRetryable: boolean;
   /** the provider's requested wait (Retry-After header, google.rpc.RetryInfo) */
   readonly retryAfterMs: number | undefined;
+  /** for a 429: whose quota ran out, when the provider says (a model's own, or the whole project's) */
+  readonly rateLimitScope: 'model' | 'provider' | undefined;
 
   constructor(
     message: string,
@@ -16,6 +18,7 @@ export class ProviderError extends Error {
       statusCode?: number;
       isRetryable?: boolean;
       retryAfterMs?: number;
+      rateLimitScope?: 'model' | 'provider';
       cause?: unknown;
     },
   ) {
@@ -25,6 +28,7 @@ export class ProviderError extends Error {
     this.statusCode = options.statusCode;
     this.isRetryable = options.isRetryable ?? isRetryableStatus(options.statusCode);
     this.retryAfterMs = options.retryAfterMs;
+    this.rateLimitScope = options.rateLimitScope;
   }
 }
 

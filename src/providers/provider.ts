@@ -30,6 +30,12 @@ export interface GenerateRequest {
   /** the video as `prepare` made it ready; without it the adapter prepares the video inside the call */
   prepared?: PreparedVideo;
   signal: AbortSignal;
+  /**
+   * Awaited right before the model request goes out, after any upload or
+   * frame sampling: the scheduler paces requests there, so calls that waited
+   * for the same upload do not all hit the provider at once.
+   */
+  beforeRequest?: () => Promise<void>;
 }
 
 /**

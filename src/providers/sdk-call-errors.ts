@@ -36,6 +36,30 @@ export function noFramesError(provider: string): ProviderError {
   return new ProviderError('No frames could be taken from the video (no decodable picture)', { provider, isRetryable: false });
 }
 
+/**
+ * A success whose body could not be read (an HTML page from a proxy, JSON cut
+ * off mid-way): the provider did not answer, so another try may work.
+ */
+export function unreadableResponseError(provider: string, label: string, cause?: unknown): ProviderError {
+  const detail = cause instanceof Error ? `: ${truncate(cause.message, 200)}` : ' (not a JSON object)';
+  return new ProviderError(`${label} returned a response that could not be read${detail}`, { provider, isRetryable: true, cause });
+}
+
+/** Whether parsing the response body failed (the SDKs let JSON.parse's SyntaxError through). */
+export function isUnreadableBody(error: unknown): boolean {
+  return error instanceof SyntaxError || (error instanceof Error && error.name === 'SyntaxError');
+}
+
+/**
+ * The Stainless SDKs hand back the body text when a response is not labelled
+ * JSON (an HTML page); an answer must be an object.
+ * @throws ProviderError (retryable) otherwise
+ */
+export function requireResponseObject<T>(value: T, provider: string, label: string): T {
+  if (value === null || typeof value !== 'object') throw unreadableResponseError(provider, label);
+  return value;
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -55,7 +79,8 @@ export interface SdkErrorClasses {
  *   and `retryAfterMs` from `retry-after-ms` / `retry-after`;
  * - connection failures and the SDK's own timeout: retryable, no status;
  * - the caller's abort: a cancellation; a deadline: a retryable timeout;
- * - ffmpeg failing on the video: not retryable.
+ * - ffmpeg failing on the video: not retryable;
+ * - a success body that is not JSON (HTML, cut off): retryable.
  *
  * @param describe reads the provider's error body: its message and kind (code or type)
  */
@@ -90,6 +115,7 @@ export function mapSdkCallError(
       cause: error,
     });
   }
+  if (isUnreadableBody(error)) return unreadableResponseError(provider, label, error);
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(`${label} call failed: ${truncate(message, 300)}`, { provider, isRetryable: false, cause: error });
 }

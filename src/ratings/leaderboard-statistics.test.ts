@@ -10,9 +10,9 @@ function comparisons(scores: Record<string, number>[]): CompareResponse[] {
     video_id: 'v',
     prompt: 'List every cut',
     results: Object.keys(byModel).map((model_id) => ({
-      model_name: model_id, model_id, status: 'succeeded', response: 'x', error: null, latency_ms: 10, input_tokens: 1, output_tokens: 1, thinking_tokens: null, cost_usd: 0, served_by: null, attempts: 1,
+      model_name: model_id, model_id, display_name: model_id, status: 'succeeded', response: 'x', error: null, latency_ms: 10, input_tokens: 1, output_tokens: 1, thinking_tokens: null, cost_usd: 0, served_by: null, attempts: 1,
     })),
-    evaluation: Object.entries(byModel).map(([model_id, score]) => ({ model_id, model_name: model_id, score, reasoning: '', strengths: [], weaknesses: [] })),
+    evaluation: Object.entries(byModel).map(([model_id, score]) => ({ model_id, model_name: model_id, display_name: model_id, score, reasoning: '', strengths: [], weaknesses: [] })),
     overall_summary: null,
     judge_model: 'local-judge',
     evaluation_error: null,

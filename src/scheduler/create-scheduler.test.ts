@@ -3,20 +3,23 @@ import { CancelledError, ProviderError } from '../providers/provider-error.js';
 import { ManualClock } from './clock.js';
 import { createScheduler } from './create-scheduler.js';
 import { AttemptTimeoutError, attemptsOf } from './scheduler-errors.js';
-import type { RateLimits, ScheduledCall } from './scheduler.js';
+import type { AdaptiveRateOptions } from './adaptive-rate.js';
+import type { RateLimits, RetryPolicy, ScheduledCall } from './scheduler.js';
 import { FakeCalls, track } from './test-helpers.js';
 
 const unlimited = (concurrent: number): RateLimits => ({ requests_per_minute: Infinity, concurrent });
 const http = (statusCode: number, retryAfterMs?: number) =>
   new ProviderError(`HTTP ${statusCode}`, { provider: 'test', statusCode, retryAfterMs });
 
-function setup(options: { random?: () => number; attemptTimeoutMs?: number; maxAttempts?: number } = {}) {
+function setup(options: { random?: () => number; attemptTimeoutMs?: number; maxAttempts?: number; adaptive?: AdaptiveRateOptions | false; retry?: Partial<RetryPolicy> } = {}) {
   const clock = new ManualClock();
   const scheduler = createScheduler({
-    retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 1_000, maxDelayMs: 30_000 },
+    retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: 1_000, maxDelayMs: 30_000, ...options.retry },
     clock,
     random: options.random ?? (() => 0.5),
     attemptTimeoutMs: options.attemptTimeoutMs,
+    // no probe gap: these tests are about limits, fairness and retries, not about learning a rate
+    adaptive: options.adaptive ?? { probeGapMs: 0 },
   });
   const calls = new FakeCalls(() => clock.now());
   const call = (jobId: string, limiters: ScheduledCall['limiters'], extra: Partial<ScheduledCall> = {}): ScheduledCall => ({
@@ -99,7 +102,8 @@ describe('createScheduler: limits and fairness', () => {
 
 describe('createScheduler: retries', () => {
   it('honours a 429 retry delay and holds every other call at that limiter for the cooldown', async () => {
-    const { clock, scheduler, calls, call } = setup({ random: () => 0 });
+    // fixed limits only: what the 429 teaches is tested in adaptive-rate-control.test.ts
+    const { clock, scheduler, calls, call } = setup({ random: () => 0, adaptive: false });
     const limiter = { key: 'model:a', limits: unlimited(2) };
     const retries: unknown[] = [];
     const first = track(scheduler.run(call('A', [limiter], { onRetry: (info) => retries.push(info) }), calls.fn('x')));

@@ -1,5 +1,6 @@
 import { silentLogger, type Logger } from '../logging/logger.js';
 import { CancelledError, isCancellation, ProviderError } from '../providers/provider-error.js';
+import type { AdaptiveRateOptions } from './adaptive-rate.js';
 import { systemClock, type Clock } from './clock.js';
 import { RateLimiter, type LimiterStats, type Permit } from './rate-limiter.js';
 import {
@@ -10,7 +11,7 @@ import {
   retryDelayMs,
   validateRetryPolicy,
 } from './retry-policy.js';
-import { runAttempt } from './run-attempt.js';
+import { runAttempt, type AttemptHooks } from './run-attempt.js';
 import { withAttempts } from './scheduler-errors.js';
 import type { RetryPolicy, ScheduledCall, Scheduler } from './scheduler.js';
 import type { SharedLimits } from './shared-limits.js';
@@ -26,7 +27,12 @@ export interface SchedulerOptions {
   attemptTimeoutMs?: number;
   /** limits shared with other processes (distributed workers), passed after this process's own limiters */
   shared?: SharedLimits;
+  /** how limiters learn rates from 429s (see AdaptiveRate); `false` for fixed limits only */
+  adaptive?: AdaptiveRateOptions | false;
 }
+
+const DEFAULT_MAX_RATE_LIMIT_WAITS = 50;
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 30 * 60_000;
 
 /** The scheduler, plus a view of its limiters for monitoring. */
 export interface LocalScheduler extends Scheduler {
@@ -41,9 +47,17 @@ export interface LocalScheduler extends Scheduler {
  * failure waits (full-jitter backoff, at least the provider's retry delay)
  * before queuing again.
  *
- * A 429 or a provider retry delay also pauses every limiter of that call for
- * that delay (or the backoff ceiling when the provider gave none), so all
- * jobs sharing the limiter slow down together.
+ * A 429 pauses the limiter whose quota ran out (the first, a provider's,
+ * unless the error says the quota is the model's own: then the last) for the
+ * provider's delay, and teaches it the rate the provider admits: it then paces
+ * starts at that rate, one at a time (see AdaptiveRate), so waiting calls do
+ * not all restart at once. Another slow-down signal (e.g. a 503 with a delay)
+ * pauses every limiter of the call. The pause and the lesson are in place
+ * before the failed attempt's places are released.
+ *
+ * A 429 that says when to come back is waited out without using up
+ * `maxAttempts`, which are meant for real failures; `maxRateLimitWaits` and
+ * `maxRateLimitWaitMs` bound those waits.
  *
  * Rejections carry an `attempts` property with the number of attempts made
  * (see `attemptsOf`); cancellation always rejects with a CancelledError.
@@ -56,21 +70,54 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const logger = options.logger ?? silentLogger();
+  const adaptive = options.adaptive === false ? undefined : (options.adaptive ?? {});
+  const maxRateLimitWaits = policy.maxRateLimitWaits ?? DEFAULT_MAX_RATE_LIMIT_WAITS;
+  const maxRateLimitWaitMs = policy.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   const limiters = new Map<string, RateLimiter>();
 
   const limiterFor = (key: string, limits: ScheduledCall['limiters'][number]['limits']): RateLimiter => {
     let limiter = limiters.get(key);
     if (!limiter) {
-      limiter = new RateLimiter(key, limits, clock);
+      limiter = new RateLimiter(key, limits, clock, { adaptive });
       limiters.set(key, limiter);
     }
     return limiter;
   };
 
+  /** Which of the call's limiters a 429 is about: the model's own quota (last) or the shared one (first). */
+  const rateLimitTarget = (call: ScheduledCall, error: ProviderError): number =>
+    error.rateLimitScope === 'model' ? call.limiters.length - 1 : 0;
+
+  /** Pauses (and, for a 429, teaches) the limiters a slow-down signal is about, before the attempt's places are freed. */
+  function slowDown(call: ScheduledCall, permits: Permit[], error: unknown, unhintedFailures: number): void {
+    if (!isSlowDownSignal(error) || call.limiters.length === 0) return;
+    const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, unhintedFailures + 1);
+    if (error.statusCode !== 429) {
+      for (const { key, limits } of call.limiters) {
+        limiterFor(key, limits).pauseFor(cooldownMs);
+        shareCooldown(key, limits, cooldownMs);
+      }
+      return;
+    }
+    const target = rateLimitTarget(call, error);
+    permits[target]?.rateLimited(error.retryAfterMs);
+    const { key, limits } = call.limiters[target]!;
+    limiterFor(key, limits).pauseFor(cooldownMs);
+    shareCooldown(key, limits, cooldownMs);
+  }
+
+  /** Other workers (distributed mode) pause too; their own limiters learn from the 429s they get. */
+  function shareCooldown(key: string, limits: ScheduledCall['limiters'][number]['limits'], cooldownMs: number): void {
+    options.shared?.pauseFor(key, limits, cooldownMs).catch((pauseError: Error) =>
+      logger.warn({ key, err: pauseError.message }, 'could not share a cool-down with the other workers'),
+    );
+  }
+
   async function attemptOnce<T>(
     call: ScheduledCall,
-    fn: (signal: AbortSignal, attempt: number) => Promise<T>,
+    fn: (signal: AbortSignal, attempt: number, hooks: AttemptHooks) => Promise<T>,
     attempt: number,
+    unhintedFailures: number,
   ): Promise<T> {
     const permits: Permit[] = [];
     try {
@@ -78,7 +125,16 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
         permits.push(await limiterFor(key, limits).acquire(call.jobId, call.signal));
       }
       for (const { key, limits } of options.shared ? call.limiters : []) await options.shared!.acquire(key, limits, call.signal);
-      return await runAttempt(fn, attempt, { clock, logger, callSignal: call.signal, timeoutMs: options.attemptTimeoutMs });
+      try {
+        const beforeRequest = async (signal: AbortSignal) => {
+          for (const permit of permits) await permit.beforeRequest(signal);
+        };
+        return await runAttempt(fn, attempt, { clock, logger, callSignal: call.signal, timeoutMs: options.attemptTimeoutMs, beforeRequest });
+      } catch (caught) {
+        const error = normaliseError(caught);
+        if (!call.signal.aborted) slowDown(call, permits, error, unhintedFailures);
+        throw error;
+      }
     } finally {
       for (const permit of permits) permit.release();
     }
@@ -86,15 +142,19 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
 
   async function run<T>(
     call: ScheduledCall,
-    fn: (signal: AbortSignal, attempt: number) => Promise<T>,
+    fn: (signal: AbortSignal, attempt: number, hooks: AttemptHooks) => Promise<T>,
   ): Promise<{ value: T; attempts: number }> {
     // failures the provider gave no retry delay for: only these grow the exponential backoff,
     // so a call that waited out several 429s does not then sleep for a huge jittered cap after one 503
     let unhintedFailures = 0;
+    // failures that use up maxAttempts, and 429s that only said when to come back
+    let failures = 0;
+    let rateLimitWaits = 0;
+    let rateLimitWaitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
-        return { value: await attemptOnce(call, fn, attempt), attempts: attempt };
+        return { value: await attemptOnce(call, fn, attempt, unhintedFailures), attempts: attempt };
       } catch (caught) {
         error = normaliseError(caught);
       }
@@ -102,18 +162,16 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
 
       const hinted = error instanceof ProviderError && error.retryAfterMs !== undefined;
       if (!hinted) unhintedFailures++;
-      if (isSlowDownSignal(error)) {
-        const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, unhintedFailures);
-        for (const { key, limits } of call.limiters) {
-          limiterFor(key, limits).pauseFor(cooldownMs);
-          options.shared?.pauseFor(key, limits, cooldownMs).catch((pauseError: Error) =>
-            logger.warn({ key, err: pauseError.message }, 'could not share a cool-down with the other workers'),
-          );
-        }
-      }
-      if (!isRetryableError(error) || attempt >= policy.maxAttempts) throw withAttempts(error, attempt);
-
+      if (!isRetryableError(error)) throw withAttempts(error, attempt);
       const delayMs = retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
+      if (hinted && (error as ProviderError).statusCode === 429) {
+        rateLimitWaits++;
+        rateLimitWaitedMs += delayMs;
+        if (rateLimitWaits > maxRateLimitWaits || rateLimitWaitedMs > maxRateLimitWaitMs) throw withAttempts(error, attempt);
+      } else if (++failures >= policy.maxAttempts) {
+        throw withAttempts(error, attempt);
+      }
+
       notifyRetry(call, { attempt, error, delayMs });
       try {
         await clock.sleep(delayMs, call.signal);

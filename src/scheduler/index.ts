@@ -12,3 +12,5 @@ export {
   validateRetryPolicy,
 } from './retry-policy.js';
 export { AttemptTimeoutError, attemptsOf, withAttempts } from './scheduler-errors.js';
+export { AdaptiveRate, type AdaptiveRateOptions } from './adaptive-rate.js';
+export type { AttemptHooks } from './run-attempt.js';

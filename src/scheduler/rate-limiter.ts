@@ -1,4 +1,5 @@
 import { CancelledError } from '../providers/provider-error.js';
+import { AdaptiveRate, type AdaptiveRateOptions, type StartRecord } from './adaptive-rate.js';
 import type { Clock } from './clock.js';
 import { FairQueue } from './fair-queue.js';
 import type { RateLimits } from './scheduler.js';
@@ -10,6 +11,14 @@ const EPSILON = 1e-9;
 /** A place held at a limiter; `release` is idempotent. */
 export interface Permit {
   release(): void;
+  /**
+   * Waits until the request itself may go out (an adaptive limiter paces
+   * requests, see AdaptiveRate), and marks when it did.
+   * @throws CancelledError when `signal` aborts while waiting
+   */
+  beforeRequest(signal: AbortSignal): Promise<void>;
+  /** the call got a 429: an adaptive limiter learns its rate from it */
+  rateLimited(retryAfterMs: number | undefined): void;
 }
 
 /** What a limiter is doing right now, for monitoring and tests. */
@@ -19,6 +28,8 @@ export interface LimiterStats {
   waiting: number;
   /** clock time until which new starts are held back after a 429, or undefined */
   pausedUntil: number | undefined;
+  /** starts per second learned from 429s (adaptive limiters only, once learned) */
+  learnedPerSecond?: number;
 }
 
 interface Waiter {
@@ -41,6 +52,10 @@ interface Waiter {
  *
  * `pauseFor` holds back every new start (a cooldown after a 429) so that all
  * jobs slow down together instead of each hammering the provider.
+ *
+ * With `adaptive` options the limiter also learns the rate the provider
+ * admits from the 429s its permits report (`Permit.rateLimited`) and paces
+ * starts one at a time at that rate (see AdaptiveRate).
  */
 export class RateLimiter {
   readonly key: string;
@@ -53,12 +68,13 @@ export class RateLimiter {
   private pausedUntil = -Infinity;
   private readonly queue = new FairQueue<Waiter>();
   private wake: { at: number; controller: AbortController } | undefined;
+  private readonly adaptive: AdaptiveRate | undefined;
 
   constructor(
     key: string,
     limits: RateLimits,
     private readonly clock: Clock,
-    options: { burst?: number } = {},
+    options: { burst?: number; adaptive?: AdaptiveRateOptions } = {},
   ) {
     const rpm = limits.requests_per_minute;
     if (!(limits.concurrent >= 1)) throw new RangeError(`Limiter ${key}: concurrent must be >= 1, got ${limits.concurrent}`);
@@ -69,6 +85,7 @@ export class RateLimiter {
     this.burst = Math.max(1, options.burst ?? Math.min(limits.concurrent, rpm));
     this.tokens = this.burst;
     this.refilledAt = clock.now();
+    this.adaptive = options.adaptive ? new AdaptiveRate(options.adaptive) : undefined;
   }
 
   /**
@@ -102,11 +119,13 @@ export class RateLimiter {
   }
 
   stats(): LimiterStats {
+    const learned = this.adaptive?.learnedPerSecond;
     return {
       key: this.key,
       inFlight: this.inFlight,
       waiting: this.queue.size,
       pausedUntil: this.pausedUntil > this.clock.now() ? this.pausedUntil : undefined,
+      ...(learned !== undefined ? { learnedPerSecond: learned } : {}),
     };
   }
 
@@ -115,11 +134,13 @@ export class RateLimiter {
     while (this.queue.size > 0 && this.inFlight < this.concurrent) {
       const now = this.clock.now();
       this.refill(now);
-      const readyAt = Math.max(this.pausedUntil, this.tokens >= 1 - EPSILON ? now : this.tokenReadyAt(now));
+      const paced = this.adaptive ? this.adaptive.nextGrantAt(now) : -Infinity;
+      const readyAt = Math.max(this.pausedUntil, paced, this.tokens >= 1 - EPSILON ? now : this.tokenReadyAt(now));
       if (readyAt > now) return this.scheduleWake(readyAt);
       const waiter = this.queue.shift() as Waiter;
       this.tokens = Math.max(0, this.tokens - 1);
       this.inFlight++;
+      this.adaptive?.recordGrant(now, this.queue.size > 0);
       waiter.grant(this.permit());
     }
     // Nothing is held back by time any more (queue empty or all places taken): drop the wake-up.
@@ -128,12 +149,31 @@ export class RateLimiter {
 
   private permit(): Permit {
     let released = false;
+    let sent: StartRecord | undefined;
+    const adaptive = this.adaptive;
     return {
       release: () => {
         if (released) return;
         released = true;
+        if (sent && adaptive) adaptive.recordSettled(sent, this.clock.now());
         this.inFlight--;
         this.pump();
+      },
+      beforeRequest: async (signal) => {
+        if (!adaptive || sent) return;
+        for (;;) {
+          const now = this.clock.now();
+          const at = Math.max(this.pausedUntil, adaptive.nextSendAt(now));
+          if (at <= now) break;
+          await this.clock.sleep(at - now, signal);
+        }
+        sent = adaptive.recordSend(this.clock.now());
+      },
+      rateLimited: (retryAfterMs) => {
+        if (!adaptive) return;
+        // a call that never announced its request: it went out at the latest now
+        sent ??= adaptive.recordSend(this.clock.now());
+        adaptive.recordRefusal(sent, this.clock.now(), retryAfterMs);
       },
     };
   }

@@ -9,6 +9,18 @@ export interface AttemptOptions {
   /** aborts the attempt when the whole call is cancelled */
   callSignal: AbortSignal;
   timeoutMs?: number;
+  /** awaited by `fn` right before its request goes out (see AttemptHooks) */
+  beforeRequest?: (signal: AbortSignal) => Promise<void>;
+}
+
+/** What an attempt may call besides its signal. */
+export interface AttemptHooks {
+  /**
+   * Await right before the provider request goes out, after any preparation
+   * (upload, frame sampling): the scheduler paces requests there. Calling it
+   * is optional; it resolves at once for limiters with nothing to pace.
+   */
+  beforeRequest(): Promise<void>;
 }
 
 /**
@@ -19,7 +31,7 @@ export interface AttemptOptions {
  * is logged and otherwise ignored.
  */
 export async function runAttempt<T>(
-  fn: (signal: AbortSignal, attempt: number) => Promise<T>,
+  fn: (signal: AbortSignal, attempt: number, hooks: AttemptHooks) => Promise<T>,
   attempt: number,
   options: AttemptOptions,
 ): Promise<T> {
@@ -46,7 +58,8 @@ export async function runAttempt<T>(
 
   let work: Promise<T>;
   try {
-    work = Promise.resolve(fn(controller.signal, attempt));
+    const hooks: AttemptHooks = { beforeRequest: () => options.beforeRequest?.(controller.signal) ?? Promise.resolve() };
+    work = Promise.resolve(fn(controller.signal, attempt, hooks));
   } catch (error) {
     work = Promise.reject(error);
   }

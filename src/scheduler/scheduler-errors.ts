@@ -8,10 +8,14 @@ export class AttemptTimeoutError extends ProviderError {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
-    super(`Attempt timed out after ${timeoutMs} ms`, { provider: 'scheduler', isRetryable: true });
+    super(`Provider call timed out after ${formatLimit(timeoutMs)}`, { provider: 'scheduler', isRetryable: true });
     this.name = 'AttemptTimeoutError';
     this.timeoutMs = timeoutMs;
   }
+}
+
+function formatLimit(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
 }
 
 /**

@@ -13,8 +13,7 @@ import type { Logger } from '../logging/logger.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { RatingsService } from '../ratings/ratings-service.js';
 import type { VideoLibrary } from '../videos/video-library.js';
-import { installBearerAuth } from './auth.js';
-import { installErrorHandler } from './error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './error-handler.js';
 import type { JobRequestLimits } from './job-request-parser.js';
 import { registerArenaRoutes } from './routes/arena-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
@@ -25,6 +24,11 @@ import { registerRatingsRoutes } from './routes/ratings-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVideoRoutes } from './routes/video-routes.js';
 import { registerWorkerRoutes } from './routes/worker-routes.js';
+import { installBearerAuth } from './security/bearer-auth.js';
+import { installCrossSiteGuard } from './security/cross-site-guard.js';
+import { installHostGuard } from './security/host-guard.js';
+import { installRequestTargetGuard } from './security/request-target-guard.js';
+import { markRoutesPublic, publicRoute } from './security/route-access.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -35,7 +39,10 @@ export interface AppDeps {
   limits: JobRequestLimits;
   maxUploadBytes: number;
   token?: string;
+  /** origins a browser may call the API from (CORS), also allowed to send state-changing requests */
   corsOrigins: string[];
+  /** Host names served besides the loopback ones; without a token only these and loopback are served */
+  allowedHosts?: string[];
   /** folder holding the built web UI (index.html) */
   webRoot: string;
   defaultJudge: () => string | null;
@@ -45,12 +52,36 @@ export interface AppDeps {
   ratings: RatingsService;
 }
 
-/** Builds the HTTP app without listening, so tests can inject or listen on any port. */
+/**
+ * Builds the HTTP app without listening, so tests can inject or listen on any port.
+ *
+ * Every request passes, in order: the request-target guard (paths only), the
+ * Host guard (loopback names or configured ones; always without a token),
+ * CORS (answers preflights), the cross-site guard (state-changing requests
+ * from foreign origins, non-JSON bodies) and the bearer token check, decided
+ * on the matched route: every route needs the token unless marked public.
+ */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: 5 * 1024 * 1024 });
+  // requestTimeout: a request (a 500 MB upload included) must arrive whole within 15 min, so a stalled body is dropped (408);
+  // no socket idle timeout (connectionTimeout), which would also cut the waiting POST /api/compare and quiet SSE streams.
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 5 * 1024 * 1024,
+    requestTimeout: 15 * 60_000,
+    connectionTimeout: 0,
+    frameworkErrors: answerFrameworkError,
+  });
   installErrorHandler(app);
+  installRequestTargetGuard(app);
+  const allowedHosts = deps.allowedHosts ?? [];
+  if (!deps.token || allowedHosts.length > 0) installHostGuard(app, { allowedHosts });
   const allowedOrigin = (origin: string | undefined) => (origin && deps.corsOrigins.includes(origin) ? origin : undefined);
-  await app.register(cors, { origin: (origin, callback) => callback(null, allowedOrigin(origin) !== undefined) });
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, allowedOrigin(origin) !== undefined),
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+  });
+  installCrossSiteGuard(app, { corsOrigins: deps.corsOrigins });
+  installBearerAuth(app, deps.token);
   await app.register(multipart, { limits: { files: 1, fileSize: deps.maxUploadBytes + 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -58,10 +89,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  installBearerAuth(app, deps.token);
+  await app.register(async (publicScope) => {
+    markRoutesPublic(publicScope);
+    await publicScope.register(swaggerUi, { routePrefix: '/docs' });
+    registerWebUi(publicScope, deps.webRoot);
+  });
 
-  app.get('/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'healthy' }));
+  app.get('/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'healthy' }));
   registerVideoRoutes(app, { library: deps.library, isVideoInUse: deps.isVideoInUse });
   registerCatalogueRoutes(app, { providers: deps.providers, defaultJudge: deps.defaultJudge });
   registerCompareRoutes(app, {
@@ -77,7 +111,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWorkerRoutes(app, { workers: deps.workers });
   registerArenaRoutes(app, deps.arena);
   registerRatingsRoutes(app, deps.ratings);
-  registerWebUi(app, deps.webRoot);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seedGeminiModelIds } from '../config/default-models.js';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import type { JobRequest } from '../domain/index.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
@@ -21,17 +22,17 @@ export interface JobRequestDeps {
 
 const idSchema = z.string().min(1, 'must not be empty').max(100);
 
+/** a prompt is kept exactly as sent (the seed echoed it untrimmed); blank ones are refused */
 function promptSchema(maxChars: number) {
   return z
     .string()
-    .transform((p) => p.trim())
-    .refine((p) => p.length > 0, 'prompt must not be empty')
+    .refine((p) => p.trim().length > 0, 'prompt must not be empty')
     .refine((p) => p.length <= maxChars, `prompt is longer than ${maxChars} characters`);
 }
 
 const commonFields = {
-  models: z.array(idSchema).min(1, 'pick at least one model').max(20).optional()
-    .describe('catalogue ids (GET /api/models); default: every available model'),
+  models: z.array(idSchema).max(20).nullable().optional()
+    .describe('catalogue ids (GET /api/models); omitted, null or []: the default set, as in the seed (its four Gemini models when a Gemini key is set, else the local analyzers)'),
   judge_model: z.string().min(1).max(100).optional()
     .describe('a model that can judge, "local-judge", or "none" to skip judging; default: VIDCOMPARE_JUDGE_MODEL, else a capable LLM judge with a key (preferring a family that is not competing), else local-judge'),
   judge_models: z.array(z.string().min(1).max(100)).min(1, 'name at least one judge').max(5, 'a panel has at most 5 judges').optional()
@@ -67,7 +68,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[]; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
+type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -80,17 +81,18 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
   if (!parsed.success) throw badRequest(describeZodError(parsed.error));
   const data = parsed.data as CommonBody & { video_id?: string; prompt?: string; video_ids?: string[]; prompts?: string[]; combination_concurrency?: number };
 
-  const videoIds = unique(kind === 'single' ? [data.video_id!] : data.video_ids!);
-  const prompts = unique(kind === 'single' ? [data.prompt!] : data.prompts!);
+  // duplicates are kept as sent: [V, V] × [x, x] is 4 combinations, as in the seed
+  const videoIds = kind === 'single' ? [data.video_id!] : data.video_ids!;
+  const prompts = kind === 'single' ? [data.prompt!] : data.prompts!;
   const combinations = videoIds.length * prompts.length;
   if (combinations > deps.limits.maxCombinations) {
     throw badRequest(`${videoIds.length} videos × ${prompts.length} prompts = ${combinations} combinations, more than the limit of ${deps.limits.maxCombinations}`);
   }
-  for (const id of videoIds) {
+  for (const id of unique(videoIds)) {
     if (!(await deps.videoExists(id))) throw notFound(`Video ${id} not found`);
   }
 
-  const models = unique(data.models ?? defaultModels(deps));
+  const models = data.models && data.models.length > 0 ? unique(data.models) : defaultModels(deps);
   if (models.length === 0) throw badRequest('No model is available: configure a provider key or use the local models');
   for (const id of models) checkUsable(id, deps, 'model');
   if (data.params) {
@@ -140,10 +142,13 @@ function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
   if (field === 'model' && model.role !== 'answer') throw badRequest(`model: ${id} is a judge, not a model that answers prompts`);
 }
 
+/** The seed's default: its four Gemini models when Gemini is configured, else the local analyzers. */
 function defaultModels(deps: JobRequestDeps): string[] {
+  const gemini = seedGeminiModelIds.filter((id) => deps.catalogue.get(id) && deps.providers.isAvailable(id));
+  if (gemini.length > 0) return gemini;
   return deps.catalogue
     .all()
-    .filter((m) => m.role === 'answer' && !m.retired && deps.providers.isAvailable(m.id))
+    .filter((m) => m.provider === 'local' && m.role === 'answer' && !m.retired && deps.providers.isAvailable(m.id))
     .map((m) => m.id);
 }
 

@@ -45,6 +45,7 @@ import {
   videoToRow,
 } from './row-mappers.js';
 import type { SqlDialectName } from './sql-dialect.js';
+import { runInTransaction } from './run-in-transaction.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
 import type {
   ArenaPairQuery,
@@ -193,7 +194,7 @@ export class KyselyStore implements Store {
       if (stranger) {
         throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
       }
-      await db.transaction().execute(async (trx) => {
+      await runInTransaction(db, async (trx) => {
         await trx.insertInto('jobs').values(jobToRow(job)).execute();
         for (let i = 0; i < items.length; i += itemsPerInsert) {
           const rows = items.slice(i, i + itemsPerInsert).map(({ job_id, item_index, video_id, prompt }) => ({

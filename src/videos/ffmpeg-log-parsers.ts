@@ -1,4 +1,5 @@
 import type { TimeSpan } from '../domain/index.js';
+import type { LoudnessFrame } from './locate-events.js';
 
 /** One sampled frame's picture statistics (signalstats, 8-bit scale). */
 export interface LookSample {
@@ -75,14 +76,17 @@ const silenceStart = new RegExp(String.raw`silence_start: ${number}`);
 const silenceEnd = new RegExp(String.raw`silence_end: ${number}`);
 const summaryIntegrated = /^\s*I:\s+(-?[\d.]+|-inf|inf|nan) LUFS/i;
 const summaryRange = /^\s*LRA:\s+(-?[\d.]+|-inf|inf|nan) LU\b/i;
+const loudnessFrame = /\bt:\s*(\d+(?:\.\d+)?)\s+TARGET:.*?\bM:\s*(-?[\d.]+|-?inf|nan)\b.*?\bFTPK:\s*(-?[\d.]+|-?inf|nan)/i;
 const summaryPeak = /^\s*Peak:\s+(-?[\d.]+|-inf|inf|nan) dBFS/i;
 
 /**
- * Collects what the audio pass prints: silencedetect spans and the ebur128
- * summary (only the summary: per-100 ms lines carry running values too).
+ * Collects what the audio pass prints: silencedetect spans, ebur128's
+ * per-100 ms frames (momentary loudness and frame true peak; their running
+ * integrated values are ignored) and its summary.
  */
 export class AudioPassLog {
   readonly silences: OpenSpan[] = [];
+  readonly frames: LoudnessFrame[] = [];
   integratedLufs: number | null = null;
   loudnessRangeLu: number | null = null;
   truePeakDbtp: number | null = null;
@@ -95,6 +99,8 @@ export class AudioPassLog {
     } else if ((match = silenceEnd.exec(line))) {
       const open = this.silences.at(-1);
       if (open && open.end_s === null) open.end_s = Number(match[1]);
+    } else if (!this.inSummary && (match = loudnessFrame.exec(line))) {
+      this.frames.push({ t: Number(match[1]), momentary_lufs: finite(match[2]) ?? -120, frame_peak_dbtp: finite(match[3]) ?? -120 });
     } else if (/\] Summary:\s*$/.test(line)) {
       this.inSummary = true;
     } else if (this.inSummary) {

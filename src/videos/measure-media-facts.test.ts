@@ -7,18 +7,18 @@ import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js
 import { resolveMediaTools } from './media-tools.js';
 import { probeVideo } from './probe-video.js';
 import { liveToolProcesses, runTool } from './run-tool.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
+import { sampleVideoSpecs, sampleVideoTruth } from './sample-videos.js';
 
 /** Resolves once a media tool process is running (polled: the pass spawns after waiting for a place). */
 async function waitForLiveTool(): Promise<void> {
   while (liveToolProcesses().length === 0) await new Promise((resolve) => setImmediate(resolve));
 }
-import { generateSampleVideo, sampleVideoSpecs, sampleVideoTruth } from './sample-videos.js';
 
 const tools = resolveMediaTools(process.env);
 
-async function measureSample(dir: string, name: string): Promise<MediaFacts> {
-  const path = join(dir, `${name}.mp4`);
-  await generateSampleVideo(path, tools, sampleVideoSpecs[name]);
+async function measureSample(name: string): Promise<MediaFacts> {
+  const path = await cachedSampleVideo(name, tools);
   return measureMediaFacts(path, tools, await probeVideo(path, tools));
 }
 
@@ -37,7 +37,7 @@ describe('measureMediaFacts on sample videos with known truth', () => {
   let threeShots: MediaFacts;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'media-facts-'));
-    [cutsAndSilence, threeShots] = await Promise.all([measureSample(dir, 'cuts-and-silence'), measureSample(dir, 'three-shots-tone')]);
+    [cutsAndSilence, threeShots] = await Promise.all([measureSample('cuts-and-silence'), measureSample('three-shots-tone')]);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -120,8 +120,7 @@ describe('measureMediaFacts on edge cases', () => {
   });
 
   it('stops both ffmpeg passes when aborted', async () => {
-    const path = join(dir, 'abort.mp4');
-    await generateSampleVideo(path, tools, sampleVideoSpecs['three-shots-tone']);
+    const path = await cachedSampleVideo('three-shots-tone', tools);
     const probed = await probeVideo(path, tools);
     const controller = new AbortController();
     const reason = new Error('stop measuring');

@@ -1,26 +1,29 @@
 import type { LookStats, MediaFacts, ShotFacts } from '../domain/index.js';
 import { AudioPassLog, closeSpans, round3, VideoPassLog, type LookSample } from './ffmpeg-log-parsers.js';
+import { locateFades, locateLoudness, splitAtCuts } from './locate-events.js';
 import type { MediaTools } from './media-tools.js';
 import type { ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';
 
 /** Bump when what measureMediaFacts measures changes, so cached facts are recomputed. */
-export const MEDIA_FACTS_VERSION = 1;
+export const MEDIA_FACTS_VERSION = 2;
 
 /** Scene-change score (0-1) above which a frame starts a new shot. */
 const SCENE_THRESHOLD = 0.3;
-/** Picture statistics are sampled this many times per second. */
-const LOOK_SAMPLES_PER_S = 4;
+/** Picture statistics are sampled this many times per second (fades are located to 1/8 s). */
+const LOOK_SAMPLES_PER_S = 8;
 /** Analysis runs on a copy this wide: the filters cost far less, and cuts, black and freezes survive downscaling. */
 const ANALYSIS_WIDTH = 320;
 const MIN_SHOT_S = 0.1;
 
 /**
  * Measures a video with two ffmpeg passes run in parallel: the picture (scene
- * cuts, black and frozen segments, brightness/contrast/saturation/colour cast)
- * on a downscaled copy, and the sound (EBU R128 loudness, silences). Each
- * pass is a background media run: it waits for a shared process place, has
- * a time limit scaled to the duration, and is killed when `signal` aborts.
+ * cuts, black and frozen segments, brightness/contrast/saturation/colour cast,
+ * fades from the sampled brightness) on a downscaled copy, and the sound (EBU
+ * R128 loudness with its per-100 ms frames for loud and clipping segments,
+ * silences). Each pass is a background media run: it waits for a shared
+ * process place, has a time limit scaled to the duration, and is killed when
+ * `signal` aborts.
  * @throws ToolError when ffmpeg fails (ToolTimeoutError past its time limit); the signal's reason when aborted
  */
 export async function measureMediaFacts(
@@ -112,9 +115,11 @@ function assembleFacts(
     cuts_s: cuts,
     shots,
     black_segments: closeSpans(video.blacks, duration, 2 * frame),
-    frozen_segments: closeSpans(video.freezes, duration, 2 * frame),
+    fades: locateFades(video.samples, cuts),
+    frozen_segments: splitAtCuts(closeSpans(video.freezes, duration, 2 * frame), cuts),
     // silencedetect works on ~20 ms audio frames; a silence ending within 0.1 s of the end runs to it
     silences: audio ? closeSpans(audio.silences, duration, 0.1) : [],
+    ...(audio ? locateLoudness(audio.frames, duration) : { loud_segments: [], clipping_segments: [], loudest_moment: null }),
     loudness: audio
       ? { integrated_lufs: audio.integratedLufs, true_peak_dbtp: audio.truePeakDbtp, loudness_range_lu: audio.loudnessRangeLu }
       : null,

@@ -6,7 +6,7 @@ import { HttpError } from '../server/http-errors.js';
 import { resolveMediaTools } from './media-tools.js';
 import { probeVideo } from './probe-video.js';
 import { runTool } from './run-tool.js';
-import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
 
 const tools = resolveMediaTools(process.env);
 
@@ -15,8 +15,7 @@ describe('probeVideo', () => {
   let video: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'probe-video-'));
-    video = join(dir, 'three-shots.mp4');
-    await generateSampleVideo(video, tools, sampleVideoSpecs['three-shots-tone']);
+    video = await cachedSampleVideo('three-shots-tone', tools);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -12,7 +12,7 @@ import { MemoryVideoStore } from './__fixtures__/memory-video-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
 import { DEFAULT_MEDIA_LIMITS } from './media-limits.js';
 import { resolveMediaTools } from './media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
 import { VideoLibrary } from './video-library.js';
 
 const tools = resolveMediaTools(process.env);
@@ -27,8 +27,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('VideoLibrary', () => {
-  let samplesDir: string;
   let sample: string;
+  let otherSample: string;
   let dataDir: string;
   let store: MemoryVideoStore;
   let library: VideoLibrary;
@@ -45,11 +45,9 @@ describe('VideoLibrary', () => {
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
 
   beforeAll(async () => {
-    samplesDir = await mkdtemp(join(tmpdir(), 'library-samples-'));
-    sample = join(samplesDir, 'cuts-and-silence.mp4');
-    await generateSampleVideo(sample, tools, sampleVideoSpecs['cuts-and-silence']);
+    sample = await cachedSampleVideo('cuts-and-silence', tools);
+    otherSample = await cachedSampleVideo('three-shots-tone', tools);
   });
-  afterAll(() => rm(samplesDir, { recursive: true, force: true }));
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'library-data-'));
     store = new MemoryVideoStore();
@@ -135,7 +133,7 @@ describe('VideoLibrary', () => {
 
   it('lists newest first and deletes the record, file and thumbnail', async () => {
     const first = await library.ingest(upload(sample, 'first.mp4'));
-    const second = await library.ingest(upload(sample, 'second.mp4'));
+    const second = await library.ingest(upload(otherSample, 'second.mp4'));
     store.videos.get(first.id)!.created_at = '2020-01-01T00:00:00.000Z';
     expect((await library.list()).map((v) => v.filename)).toEqual(['second.mp4', 'first.mp4']);
 
@@ -144,6 +142,24 @@ describe('VideoLibrary', () => {
     expect(await library.thumbnailPath(second.id)).toBeUndefined();
     expect((await filesUnder(dataDir)).sort()).toEqual([first.id, `${first.id}.jpg`].sort());
     expect(await library.delete(second.id)).toBe(false);
+  });
+
+  it('stores the same bytes once: a second upload returns the stored video as duplicate_of, and keeps no second file', async () => {
+    const first = await library.ingest(upload(sample, 'first.mp4'));
+    expect(first.duplicate_of).toBeUndefined();
+    const again = await library.ingest(upload(sample, 'renamed-copy.mp4'));
+    expect(again).toEqual({ ...first, duplicate_of: first.id });
+    expect(await library.list()).toHaveLength(1);
+    expect((await filesUnder(join(dataDir, 'videos'))).sort()).toEqual([first.id]);
+    expect(await filesUnder(join(dataDir, 'tmp'))).toEqual([]);
+  });
+
+  it('stores two identical uploads arriving together once', async () => {
+    const [a, b] = await Promise.all([library.ingest(upload(sample, 'a.mp4')), library.ingest(upload(sample, 'b.mp4'))]);
+    expect(a.id).toBe(b.id);
+    expect([a.duplicate_of, b.duplicate_of].filter(Boolean)).toEqual([a.id]);
+    expect(await library.list()).toHaveLength(1);
+    expect(await filesUnder(join(dataDir, 'videos'))).toHaveLength(1);
   });
 
   it('deletes on a full disk by removing the files first when the database cannot write until space is freed', async () => {

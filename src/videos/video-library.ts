@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
@@ -18,9 +17,9 @@ import type { MediaTools } from './media-tools.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
+import { cachedSampleVideo } from './sample-video-cache.js';
 import { SharedWork } from './shared-work.js';
 import { assertStreamsReachDuration } from './stream-end.js';
-import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
 import { sanitizeFilename, videoContentType } from './upload-names.js';
 
 export interface VideoLibraryDeps {
@@ -46,6 +45,12 @@ export interface VideoUpload {
   contentType?: string;
 }
 
+/** What an upload returns: the stored record, and `duplicate_of` when the same bytes were already stored. */
+export type IngestedVideo = VideoRecord & {
+  /** set when these bytes (same sha256) were already in the library: the existing video is returned, nothing new is stored */
+  duplicate_of?: string;
+};
+
 const videoIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** True for ids this library could have issued. Anything else is unknown, never a path. */
@@ -68,6 +73,8 @@ const SAMPLE_VIDEOS = [
 export class VideoLibrary {
   private readonly thumbnailsDir: string;
   private readonly measuring = new SharedWork<MediaFacts>();
+  /** uploads being stored, by sha256: a second identical upload waits for the first and becomes its duplicate */
+  private readonly storing = new Map<string, Promise<VideoRecord>>();
 
   constructor(private readonly deps: VideoLibraryDeps) {
     this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
@@ -79,10 +86,12 @@ export class VideoLibrary {
   }
 
   /**
-   * Stores an upload. Any failure leaves no file behind.
+   * Stores an upload. Any failure leaves no file behind. Bytes already in the
+   * library (same sha256) are not stored twice: the existing record comes
+   * back with `duplicate_of` set to its id.
    * @throws HttpError 413 when larger than maxUploadBytes, 415 when not a video
    */
-  ingest(upload: VideoUpload): Promise<VideoRecord> {
+  ingest(upload: VideoUpload): Promise<IngestedVideo> {
     return this.ingestWithLimit(upload, this.deps.maxUploadBytes);
   }
 
@@ -143,6 +152,11 @@ export class VideoLibrary {
     await rm(this.thumbnailFile(id), { force: true });
   }
 
+  /** False when the record exists but its file is gone from the blob store (deleted by hand, lost disk). */
+  async hasFile(id: string): Promise<boolean> {
+    return isValidVideoId(id) && (await this.deps.blobs.exists(id));
+  }
+
   /** The video as providers see it, or undefined when the id is unknown. */
   async asset(id: string): Promise<VideoAsset | undefined> {
     const record = await this.get(id);
@@ -177,29 +191,46 @@ export class VideoLibrary {
     }
   }
 
-  /** Generates the built-in sample videos (known cuts and silences) and ingests them. */
-  async addSampleVideos(): Promise<VideoRecord[]> {
-    const dir = await mkdtemp(join(tmpdir(), 'vidcompare-samples-'));
+  /** Generates the built-in sample videos (known cuts and silences; rendered once per machine) and ingests them. */
+  async addSampleVideos(): Promise<IngestedVideo[]> {
+    const paths = await Promise.all(SAMPLE_VIDEOS.map((sample) => cachedSampleVideo(sample.spec, this.deps.tools)));
+    const records: IngestedVideo[] = [];
+    for (const [index, sample] of SAMPLE_VIDEOS.entries()) {
+      const path = paths[index]!;
+      const size = (await stat(path)).size;
+      const upload = { stream: createReadStream(path), filename: sample.filename, contentType: 'video/mp4' };
+      // our own samples are not held to the user's upload limit
+      records.push(await this.ingestWithLimit(upload, Math.max(this.deps.maxUploadBytes, size)));
+    }
+    return records;
+  }
+
+  private async ingestWithLimit(upload: VideoUpload, maxBytes: number): Promise<IngestedVideo> {
+    const temp = await this.deps.blobs.writeTemp(upload.stream, { maxBytes });
+    // an identical upload still being stored: wait for it (its failure is not ours: then store these bytes)
+    await this.storing.get(temp.sha256)?.catch(() => undefined);
+    const existing = await this.findBySha256(temp.sha256);
+    if (existing) {
+      await this.deps.blobs.discardTemp(temp.tempId);
+      this.deps.logger.info({ videoId: existing.id }, 'upload matches a stored video: not stored twice');
+      return { ...existing, duplicate_of: existing.id };
+    }
+    const storing = this.storeNew(upload, temp);
+    this.storing.set(temp.sha256, storing);
     try {
-      const files = SAMPLE_VIDEOS.map((sample) => ({ ...sample, path: join(dir, `${sample.spec}.mp4`) }));
-      await Promise.all(files.map((file) => generateSampleVideo(file.path, this.deps.tools, sampleVideoSpecs[file.spec])));
-      const records: VideoRecord[] = [];
-      for (const file of files) {
-        const size = (await stat(file.path)).size;
-        const upload = { stream: createReadStream(file.path), filename: file.filename, contentType: 'video/mp4' };
-        // our own samples are not held to the user's upload limit
-        records.push(await this.ingestWithLimit(upload, Math.max(this.deps.maxUploadBytes, size)));
-      }
-      return records;
+      return await storing;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      if (this.storing.get(temp.sha256) === storing) this.storing.delete(temp.sha256);
     }
   }
 
-  private async ingestWithLimit(upload: VideoUpload, maxBytes: number): Promise<VideoRecord> {
+  private async findBySha256(sha256: string): Promise<VideoRecord | undefined> {
+    return (await this.deps.store.listVideos()).find((video) => video.sha256 === sha256);
+  }
+
+  private async storeNew(upload: VideoUpload, temp: { tempId: string; size: number; sha256: string; path: string }): Promise<VideoRecord> {
     const { blobs, store, tools, logger } = this.deps;
     const id = randomBytes(12).toString('base64url');
-    const temp = await blobs.writeTemp(upload.stream, { maxBytes });
     let committed = false;
     let thumbnail: string | undefined;
     try {

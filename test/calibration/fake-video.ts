@@ -19,7 +19,7 @@ export function mediaFactsFor(spec: VideoSpec): MediaFacts {
   const shots = bounds.slice(0, -1).map((start, i) => ({ start_s: start, end_s: bounds[i + 1], ...(spec.shot_looks?.[i] ?? {}) }));
   const hasAudio = spec.has_audio ?? true;
   return {
-    version: 1,
+    version: 2,
     duration_s: spec.duration_s,
     width: 1280,
     height: 720,
@@ -28,8 +28,12 @@ export function mediaFactsFor(spec: VideoSpec): MediaFacts {
     cuts_s: spec.cuts_s,
     shots,
     black_segments: [],
+    fades: [],
     frozen_segments: [],
     silences: spec.silences ?? [],
+    loud_segments: [],
+    clipping_segments: [],
+    loudest_moment: null,
     loudness: hasAudio ? { integrated_lufs: spec.integrated_lufs ?? -23, true_peak_dbtp: -1, loudness_range_lu: 2 } : null,
     look: null,
   };

@@ -13,7 +13,8 @@ export async function scoreCase(judge: Judge, calibrationCase: CalibrationCase, 
   const verdict = await judge.evaluate({ jobId: `calibration-${calibrationCase.id}`, prompt: calibrationCase.prompt, video, answers, context: 'facts', runs: 1, signal });
   const scores = {} as CaseScores;
   plantedKinds.forEach((kind, i) => {
-    scores[kind] = verdict.scores.find((s) => s.model_name === `answer-${i + 1}`)!.score;
+    const scored = verdict.scores.find((s) => s.model_name === `answer-${i + 1}`)!;
+    scores[kind] = scored.score_exact ?? scored.score;
   });
   return scores;
 }

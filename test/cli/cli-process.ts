@@ -1,9 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const mainTs = path.join(root, 'src/cli/main.ts');
+import { builtCli, cleanEnv, neutralCwd } from '../helpers/clean-env.js';
 
 export interface CliResult {
   code: number | null;
@@ -20,16 +16,10 @@ export interface RunningCli {
   done: Promise<CliResult>;
 }
 
-/** The environment the CLI runs in: the test's, without any server or token settings of the machine. */
-function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['VIDCOMPARE_SERVER', 'VIDCOMPARE_TOKEN', 'VIDCOMPARE_DATA_DIR', 'FORCE_COLOR', 'GEMINI_API_KEY', 'GOOGLE_API_KEY']) delete base[name];
-  return { ...base, ...env };
-}
 
-/** Starts `node --import tsx src/cli/main.ts ...args` as a real subprocess (stdout and stderr are pipes, not terminals). */
-export function startCli(args: string[], env: Record<string, string | undefined> = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainTs, ...args], { cwd: root, env: cliEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the built CLI (`node dist/cli/main.js ...args`) as a real subprocess (stdout and stderr are pipes, not terminals). */
+export function startCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): RunningCli {
+  const child = spawn(process.execPath, [builtCli, ...args], { cwd: options.cwd ?? neutralCwd(), env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const watchers: { pattern: RegExp | string; resolve(): void; reject(error: Error): void }[] = [];
@@ -62,8 +52,8 @@ export function startCli(args: string[], env: Record<string, string | undefined>
 }
 
 /** Runs the CLI to the end. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  return startCli(args, env).done;
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): Promise<CliResult> {
+  return startCli(args, env, options).done;
 }
 
 /** stdout parsed as JSON, with the output in the failure message */

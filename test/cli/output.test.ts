@@ -53,7 +53,8 @@ describe('formatting', () => {
     expect(formatCost(0)).toBe('$0');
     expect(formatCost(0.00123)).toBe('$0.00123');
     expect(formatCost(null)).toBe('—');
-    expect(formatScore(9.5)).toBe('9.5/10');
+    expect(formatScore(9.4)).toBe('9/10'); // an integer 1-10, as the seed's contract says
+    expect(formatScore(9)).toBe('9/10');
     expect(formatScore(10)).toBe('10/10');
   });
 

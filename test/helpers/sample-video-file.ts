@@ -1,31 +1,19 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveMediaTools } from '../../src/videos/media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs } from '../../src/videos/sample-videos.js';
+import { cachedSampleVideo } from '../../src/videos/sample-video-cache.js';
+import type { sampleVideoSpecs } from '../../src/videos/sample-videos.js';
 
-const cacheDir = path.join(tmpdir(), 'vidcompare-test-videos');
-const inFlight = new Map<string, Promise<string>>();
+/** the bundled ffmpeg, whatever FFMPEG_PATH the developer's shell has */
+export const testMediaTools = resolveMediaTools({});
 
 /**
  * Path to a generated sample video with known truth (see sampleVideoSpecs),
- * made once per machine and reused by every test.
+ * rendered once per machine (test/global-setup.ts renders them before the
+ * run) and shared by every test and the server's "add sample videos".
  */
 export function sampleVideoFile(specName: keyof typeof sampleVideoSpecs & string = 'cuts-and-silence'): Promise<string> {
-  const file = path.join(cacheDir, `${specName}.mp4`);
-  if (existsSync(file)) return Promise.resolve(file);
-  let pending = inFlight.get(file);
-  if (!pending) {
-    mkdirSync(cacheDir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial.mp4`;
-    pending = generateSampleVideo(partial, resolveMediaTools(process.env), sampleVideoSpecs[specName]!).then(async () => {
-      const { renameSync } = await import('node:fs');
-      renameSync(partial, file);
-      return file;
-    });
-    inFlight.set(file, pending);
-  }
-  return pending;
+  return cachedSampleVideo(specName, testMediaTools);
 }
 
 /** Uploads a file through the real multipart endpoint and returns the stored video record. */

@@ -1,8 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { builtCli, cleanEnv, neutralCwd } from './clean-env.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,7 +9,7 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `vidcompare serve` as a real child process (through tsx) on a random
+ * Runs `vidcompare serve` (the built CLI) as a real child process on a random
  * port and resolves once it listens. Used where a test must kill the server.
  * `args` are added to `serve --port 0` (e.g. `--no-worker`, or a fixed `--port`).
  */
@@ -28,9 +25,9 @@ export function startCliProcess(
   args: string[],
   ready: RegExp,
 ): Promise<{ match: RegExpExecArray; child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env },
+  const child = spawn(process.execPath, [builtCli, ...args], {
+    cwd: neutralCwd(),
+    env: cleanEnv({ HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

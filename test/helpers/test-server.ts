@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createApplication, type Application } from '../../src/app/create-application.js';
+import { createApplication, type Application, type ApplicationOptions } from '../../src/app/create-application.js';
 import { parseEnv } from '../../src/config/env.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { VideoProvider } from '../../src/providers/provider.js';
@@ -18,10 +18,18 @@ export interface TestServer {
  * Starts the real application on 127.0.0.1 and a random port, with a
  * temporary data dir (or the one given, to test restarts).
  */
-export async function startTestServer(options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string; now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { env?: Record<string, string>; providers?: VideoProvider[]; dataDir?: string } & Pick<ApplicationOptions, 'now' | 'decorateStore' | 'decorateBlobs'> = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'vidcompare-test-'));
   const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', VIDCOMPARE_DATA_DIR: dataDir, VIDCOMPARE_LOG_LEVEL: 'silent', ...options.env });
-  const application = await createApplication(env, { logger: silentLogger(), providers: options.providers, now: options.now });
+  const application = await createApplication(env, {
+    logger: silentLogger(),
+    providers: options.providers,
+    now: options.now,
+    decorateStore: options.decorateStore,
+    decorateBlobs: options.decorateBlobs,
+  });
   const url = await application.start();
   return {
     url,

@@ -49,9 +49,13 @@ describe('local judge on a generated video with known truth', () => {
   it('ranks the correct answer above wrong cuts, and wrong cuts above times past the end', async () => {
     const view = await api(`${server.url}/api/jobs/${jobId}`);
     const cuts = view.body.result.comparisons[0];
-    const score = (id: string) => cuts.evaluation.find((e: any) => e.model_id === id).score;
+    // the ranking is on the precise score; the integer users see may tie two close answers
+    const score = (id: string) => cuts.evaluation.find((e: any) => e.model_id === id).score_exact;
+    const shown = (id: string) => cuts.evaluation.find((e: any) => e.model_id === id).score;
     expect(score('planted-correct')).toBeGreaterThan(score('planted-wrong-cuts'));
     expect(score('planted-wrong-cuts')).toBeGreaterThan(score('planted-past-end'));
+    expect(shown('planted-correct')).toBeGreaterThan(shown('planted-wrong-cuts'));
+    expect(shown('planted-wrong-cuts')).toBeGreaterThanOrEqual(shown('planted-past-end'));
     const pastEnd = cuts.evaluation.find((e: any) => e.model_id === 'planted-past-end');
     expect(pastEnd.weaknesses.join(' ')).toMatch(/00:42/);
   });
@@ -82,6 +86,10 @@ describe('reports', () => {
     expect(lines.filter((line) => line.startsWith(`${jobId},`))).toHaveLength(2 * 3);
     const json = await api(`${server.url}/api/jobs/${jobId}/export?format=json`);
     expect(json.status).toBe(200);
+    const exported = JSON.stringify(json.body);
+    const exportedScores = [...exported.matchAll(/"score":(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    expect(exportedScores.length).toBeGreaterThan(0);
+    expect(exportedScores.every(Number.isInteger), exportedScores.join(', ')).toBe(true);
     const html = await fetch(`${server.url}/api/jobs/${jobId}/export?format=html`);
     const page = await html.text();
     expect(page).toMatch(/<html/i);

@@ -44,8 +44,13 @@ describe('a comparison with the built-in local models, no key, no network', () =
     expect(findTimestamps(silence).some((t) => Math.abs(t.seconds - 5) <= 0.5), silence).toBe(true);
     expect(evaluation).toHaveLength(4);
     for (const score of evaluation) {
+      expect(Number.isInteger(score.score), `${score.model_id} ${score.score}`).toBe(true);
       expect(score.score).toBeGreaterThanOrEqual(1);
       expect(score.score).toBeLessThanOrEqual(10);
+      expect(score.score).toBe(Math.round(score.score_exact));
+      // the rubric's points add up to the precise score
+      const points = score.rubric.reduce((sum: number, line: { points: number }) => sum + line.points, 0);
+      expect(points).toBeCloseTo(score.score_exact, 1);
       expect(localModels).toContain(score.model_id);
     }
     expect(typeof overall_summary).toBe('string');

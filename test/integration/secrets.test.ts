@@ -42,9 +42,9 @@ describe('secrets never reach logs or API responses', () => {
     const created = await api(`${url}/api/compare-async?token=${token}`, { method: 'POST', headers: auth, json: { video_id: video.id, prompt: 'Hi', models: ['gemini-2.5-flash'], judge_model: 'none' } });
     await application.jobs.waitForFinish(created.body.job_id);
     const responses = [
-      await api(`${url}/api/jobs/${created.body.job_id}?token=${token}`),
+      await api(`${url}/api/jobs/${created.body.job_id}`, { headers: auth }),
       await api(`${url}/api/jobs/${created.body.job_id}/export?format=csv&token=${token}`),
-      await api(`${url}/api/models?token=${token}`),
+      await api(`${url}/api/models`, { headers: auth }),
     ];
     const job = responses[0]!.body;
     expect(job.result.results[0].status).toBe('failed');

@@ -36,6 +36,15 @@ export interface WirePart {
 export interface StandInReply {
   status: number;
   body: unknown;
+  /** sent as is instead of `body` as JSON (an HTML page, a truncated body) */
+  raw?: string;
+  contentType?: string;
+}
+
+/** A 200 whose body no JSON parser can read: `html` (a proxy's page) or `truncated` JSON, as a cut connection leaves it. */
+export function unreadableSuccess(kind: 'html' | 'truncated'): StandInReply {
+  if (kind === 'html') return { status: 200, body: null, raw: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html; charset=utf-8' };
+  return { status: 200, body: null, raw: '{"candidates": [{"content": {"role": "model", "parts": [{"text": "The video opens on' };
 }
 
 export interface GeminiStandInOptions {
@@ -59,7 +68,7 @@ export interface GeminiStandInOptions {
   uploadGate?: () => Promise<void>;
   /** at most `limit` generateContent calls per `windowMs`; beyond, 429 with RetryInfo `retryDelay` (default "2s") */
   rateLimit?: { limit: number; windowMs: number; retryDelay?: string };
-  /** every k-th generateContent call answers 503 UNAVAILABLE */
+  /** every k-th generateContent call admitted by `rateLimit` (every k-th call without one) answers 503 UNAVAILABLE */
   failEvery?: number;
   /** answer a call with a canned reply instead (errors, odd finish reasons) */
   intercept?: (call: GenerateCallInfo) => StandInReply | undefined;
@@ -138,6 +147,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
   };
   const requests: StandInRequestLog[] = [];
   let callCount = 0;
+  let admittedCount = 0;
   const rateWindow: number[] = [];
   let baseUrl = '';
 
@@ -336,7 +346,8 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
       }
       rateWindow.push(t);
     }
-    if (options.failEvery && call.callIndex % options.failEvery === 0) {
+    admittedCount += 1;
+    if (options.failEvery && admittedCount % options.failEvery === 0) {
       return googleError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
     }
     const intercepted = options.intercept?.(call);
@@ -404,8 +415,8 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
 
 function send(res: ServerResponse, reply: StandInReply, headers: Record<string, string> = {}): void {
   if (res.destroyed) return;
-  const payload = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload), ...headers });
+  const payload = reply.raw ?? JSON.stringify(reply.body);
+  res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(payload), ...headers });
   res.end(payload);
 }
 

@@ -23,6 +23,15 @@ export interface StandInReply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** sent as is instead of `body` as JSON (an HTML error page, a truncated JSON body) */
+  raw?: string;
+}
+
+/** A 200 whose body no JSON parser can read: `html` (a proxy's page) or `truncated` JSON, as a cut connection leaves it. */
+export function unreadableSuccess(kind: 'html' | 'truncated', validBody: unknown = { id: 'x', choices: [] }): StandInReply {
+  if (kind === 'html') return { status: 200, body: null, raw: '<!DOCTYPE html><html><body><h1>Service temporarily unavailable</h1></body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } };
+  const json = JSON.stringify(validBody);
+  return { status: 200, body: null, raw: json.slice(0, Math.floor(json.length / 2)) };
 }
 
 export interface JsonStandInOptions<Body> {
@@ -124,7 +133,7 @@ export async function startJsonStandIn<Body>(options: JsonStandInOptions<Body>):
 
 function send(res: ServerResponse, reply: StandInReply): void {
   if (res.destroyed) return;
-  const payload = JSON.stringify(reply.body);
+  const payload = reply.raw ?? JSON.stringify(reply.body);
   res.writeHead(reply.status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(payload),

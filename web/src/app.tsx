@@ -1,103 +1,44 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { OtherView, useAppView, ViewTabs } from './arena/app-views.js';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getToken, isTokenRequired, setToken, subscribeToken } from './api/auth-token.js';
-import type { AnyJobEvent } from './api/types.js';
 import { TokenDialog } from './components/token-dialog.js';
 import { WorkerCount } from './components/worker-count.js';
-import { ComposePanel } from './compose/compose-panel.js';
-import { useCatalogue } from './compose/use-catalogue.js';
-import { JobsPanel } from './jobs/jobs-panel.js';
-import { useJobs } from './jobs/use-jobs.js';
-import { ResultsPanel } from './results/results-panel.js';
-import { PlayerProvider, usePlayer } from './videos/player-context.js';
-import { useVideos } from './videos/use-videos.js';
-import { VideoPanel } from './videos/video-panel.js';
-import { VideoPlayer } from './videos/video-player.js';
+import { appViews, viewFromHash, viewHref } from './views.js';
+import { PlayerProvider } from './videos/player-context.js';
 
-const jobHash = /^#job=([A-Za-z0-9_-]+)$/;
-
-function jobFromHash(): string | null {
-  return jobHash.exec(window.location.hash)?.[1] ?? null;
-}
-
-/** The opened job lives in the URL (#job=…), so a reload or a shared link reopens it. */
-function useOpenJob(): [string | null, (id: string | null) => void] {
-  const [openJobId, setOpenJobId] = useState<string | null>(jobFromHash);
+/** The view named in the URL (#arena, #ratings); any other hash (#job=…) belongs to the default view. */
+function useCurrentView() {
+  const read = () => viewFromHash(window.location.hash);
+  const [view, setView] = useState(read);
   useEffect(() => {
-    const onHash = () => setOpenJobId(jobFromHash());
+    const onHash = () => setView(read());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const open = useCallback((id: string | null) => {
-    setOpenJobId(id);
-    const url = id ? `#job=${id}` : window.location.pathname + window.location.search;
-    window.history.replaceState(null, '', url);
-  }, []);
-  return [openJobId, open];
+  return view;
 }
 
-function Workspace() {
-  const videos = useVideos();
-  const catalogue = useCatalogue();
-  const player = usePlayer();
-  const [openJobId, openJob] = useOpenJob();
-  const [revision, setRevision] = useState(0);
-  const openRef = useRef(openJobId);
-  openRef.current = openJobId;
-
-  const onEvent = useCallback(
-    (event: AnyJobEvent) => {
-      if (event.data.job_id !== openRef.current) return;
-      if (event.type === 'deleted') openJob(null);
-      else if (event.type === 'model_result' || event.type === 'evaluation') setRevision((r) => r + 1);
-    },
-    [openJob],
-  );
-  const jobs = useJobs(onEvent);
-
-  const onStarted = (jobId: string) => {
-    jobs.track(jobId);
-    openJob(jobId);
-  };
-
-  return (
-    <div className="layout">
-      <aside className="layout__side" aria-label="Videos and jobs">
-        <VideoPlayer videos={videos.videos} />
-        <VideoPanel state={videos} />
-        <JobsPanel state={jobs} videos={videos.videos} openJobId={openJobId} onOpen={openJob} onDeleted={(id) => id === openJobId && openJob(null)} />
-      </aside>
-      <div className="layout__main">
-        <ComposePanel catalogue={catalogue} videos={videos.videos} preferredVideoId={player.selectedId} onStarted={onStarted} />
-        {openJobId && (
-          <ResultsPanel
-            jobId={openJobId}
-            job={jobs.jobs.find((j) => j.job_id === openJobId)}
-            videos={videos.videos}
-            revision={revision}
-            onClose={() => openJob(null)}
-          />
-        )}
-      </div>
-    </div>
-  );
-}
-
-/** The whole page: header, the workspace, and the token prompt when the server asks for one. */
+/** The whole page: header with the views, the current view, and the token prompt when the server asks for one. */
 export function App() {
   const tokenRequired = useSyncExternalStore(subscribeToken, isTokenRequired);
   const token = useSyncExternalStore(subscribeToken, getToken);
-  const view = useAppView();
+  const view = useCurrentView();
+  const View = view.component;
   return (
     <PlayerProvider>
       <a className="skip-link" href="#workspace">
         Skip to the workspace
       </a>
       <header className="topbar">
-        <h1 className="topbar__title">
+        <p className="topbar__title">
           vidcompare <span className="topbar__tagline">compare video-understanding models side by side</span>
-        </h1>
-        <ViewTabs view={view} />
+        </p>
+        <nav className="topbar__nav" aria-label="Views">
+          {appViews.map((v) => (
+            <a key={v.id} href={viewHref(v)} className="topbar__view" aria-current={v.id === view.id ? 'page' : undefined}>
+              {v.label}
+            </a>
+          ))}
+        </nav>
         <nav className="topbar__links" aria-label="Links">
           <WorkerCount key={token ?? 'no-token'} />
           <a href="/docs" target="_blank" rel="noopener noreferrer">
@@ -110,9 +51,10 @@ export function App() {
           )}
         </nav>
       </header>
-      <main id="workspace">
+      <main id="workspace" tabIndex={-1}>
+        <h1 className="visually-hidden">vidcompare: {view.label}</h1>
         {/* remounting refetches everything with the new token */}
-        {view === 'compare' ? <Workspace key={token ?? 'no-token'} /> : <OtherView key={`${view}-${token ?? 'no-token'}`} view={view} />}
+        <View key={`${view.id}-${token ?? 'no-token'}`} />
       </main>
       {tokenRequired && <TokenDialog onSubmit={setToken} />}
     </PlayerProvider>

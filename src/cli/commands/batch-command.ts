@@ -23,7 +23,7 @@ export function registerBatchCommand(program: Command): void {
     .requiredOption('--videos <ids|files>', 'comma-separated video ids or local files (files are uploaded first)', commaList)
     .option('--prompts <text>', 'a prompt; repeat the option for more (prompts may contain commas)', collect)
     .option('--templates <names>', 'comma-separated suggested prompts by id (see "vidcompare prompts")', commaList)
-    .option('--models <ids>', 'comma-separated model ids (default: every available model)', commaList)
+    .option('--models <ids>', 'comma-separated model ids (default: the server default, four Gemini models with a Gemini key, else the local analyzers)', commaList)
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--concurrency <n>', 'combinations processed at the same time (server default 1)', positiveInt)
     .option('--detach', 'print the job id and return at once; the job runs on the server')

@@ -23,7 +23,7 @@ export function registerCompareCommand(program: Command): void {
     .requiredOption('--video <id|file>', 'an uploaded video id, or a local file (uploaded first)')
     .option('--prompt <text>', 'the prompt')
     .option('--template <name>', 'a suggested prompt by id or name (see "vidcompare prompts")')
-    .option('--models <ids>', 'comma-separated model ids (default: every available model)', commaList)
+    .option('--models <ids>', 'comma-separated model ids (default: the server default, four Gemini models with a Gemini key, else the local analyzers)', commaList)
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--answers', 'also print every model\'s full answer and the judge\'s reasoning')
     .option('--detach', 'print the job id and return at once; the job runs on the server')

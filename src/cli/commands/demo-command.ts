@@ -31,17 +31,18 @@ async function runDemo(ctx: CliContext, options: { keepData?: boolean }): Promis
   const { out } = ctx;
   const started = performance.now();
   // loaded here so the other commands do not pay for the server's modules
-  const [{ parseEnv }, { createApplication }, { silentLogger }] = await Promise.all([
+  const [{ parseEnv }, { configSource }, { createApplication }, { silentLogger }] = await Promise.all([
     import('../../config/env.js'),
+    import('../../config/config-source.js'),
     import('../../app/create-application.js'),
     import('../../logging/logger.js'),
   ]);
-  const configuredDir = process.env.VIDCOMPARE_DATA_DIR?.trim();
+  const configuredDir = ctx.config.dataDir;
   const dataDir = configuredDir ? resolve(configuredDir) : mkdtempSync(join(tmpdir(), 'vidcompare-demo-'));
   const removeDataDir = !configuredDir && !options.keepData;
   const token = ctx.globals.token;
   const env = parseEnv({
-    ...process.env,
+    ...configSource(),
     HOST: '127.0.0.1',
     PORT: '0',
     VIDCOMPARE_DATA_DIR: dataDir,

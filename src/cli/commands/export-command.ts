@@ -5,17 +5,19 @@ import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import { contextFor } from '../cli-context.js';
 import { formatBytes } from '../output/format.js';
+import { resolveJobId } from '../short-ids.js';
 
 /** `export ID --format csv|json|html [--output FILE]` */
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description('export a job\'s results (one row per video × prompt × model) as csv, json or html')
-    .argument('<id>', 'job id')
+    .argument('<id>', 'job id (or a unique prefix)')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'json', 'html']).default('csv'))
     .option('-o, --output <file>', 'write to this file (default: stdout)')
-    .action(async (id: string, options: { format: string; output?: string }, command: Command) => {
+    .action(async (typedId: string, options: { format: string; output?: string }, command: Command) => {
       const ctx = contextFor(command);
+      const id = await resolveJobId(ctx.client, typedId);
       const response = await ctx.client.exportJob(id, options.format);
       if (!response.body) throw new Error(`The server sent an empty export for job ${id}`);
       const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);

@@ -5,6 +5,7 @@ import { printJobResult } from '../follow-and-report.js';
 import { positiveInt } from '../inputs.js';
 import { styleStatus } from '../job-display.js';
 import { formatDuration, truncate } from '../output/format.js';
+import { resolveJobId } from '../short-ids.js';
 import type { Output } from '../output/output.js';
 import { formatTable } from '../output/table.js';
 
@@ -65,11 +66,11 @@ export function registerJobsCommand(program: Command): void {
   jobs
     .command('show')
     .description('a job\'s state and, once finished, its result')
-    .argument('<id>', 'job id')
+    .argument('<id>', 'job id (or a unique prefix, such as the short id the CLI prints)')
     .option('--answers', 'also print every model\'s full answer (single comparisons)')
     .action(async (id: string, options: { answers?: boolean }, command: Command) => {
       const ctx = contextFor(command);
-      const view = await ctx.client.job(id);
+      const view = await ctx.client.job(await resolveJobId(ctx.client, id));
       if (ctx.out.json) {
         ctx.out.data(view);
         return;
@@ -89,10 +90,10 @@ export function registerJobsCommand(program: Command): void {
   jobs
     .command('cancel')
     .description('cancel a pending or running job (finished answers are kept)')
-    .argument('<id>', 'job id')
+    .argument('<id>', 'job id (or a unique prefix, such as the short id the CLI prints)')
     .action(async (id: string, _options: unknown, command: Command) => {
       const ctx = contextFor(command);
-      const response = await ctx.client.cancelJob(id);
+      const response = await ctx.client.cancelJob(await resolveJobId(ctx.client, id));
       if (ctx.out.json) ctx.out.data(response);
       else ctx.out.line(`${response.message}: ${response.job_id}`);
     });
@@ -100,10 +101,10 @@ export function registerJobsCommand(program: Command): void {
   jobs
     .command('delete')
     .description('delete a job and its results')
-    .argument('<id>', 'job id')
+    .argument('<id>', 'job id (or a unique prefix, such as the short id the CLI prints)')
     .action(async (id: string, _options: unknown, command: Command) => {
       const ctx = contextFor(command);
-      const response = await ctx.client.deleteJob(id);
+      const response = await ctx.client.deleteJob(await resolveJobId(ctx.client, id));
       if (ctx.out.json) ctx.out.data(response);
       else ctx.out.line(`${response.message}: ${response.job_id}`);
     });

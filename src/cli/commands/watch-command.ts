@@ -4,6 +4,7 @@ import { contextFor, type CliContext } from '../cli-context.js';
 import { JobOutcomeError, SilentExit, UsageError } from '../cli-errors.js';
 import { interruptSignal } from '../follow-and-report.js';
 import { commaList, positiveInt, resolvePrompts, resolveVideoIds } from '../inputs.js';
+import { resolveJobIds } from '../short-ids.js';
 import { JobBoard } from '../job-board.js';
 import { JobProgressDisplay, styleStatus } from '../job-display.js';
 import { formatDuration, truncate } from '../output/format.js';
@@ -29,7 +30,7 @@ export function registerWatchCommand(program: Command): void {
   program
     .command('watch')
     .description('live progress of several jobs at once (default: every running job)')
-    .argument('[ids...]', 'job ids (default: every pending or running job)')
+    .argument('[ids...]', 'job ids or unique prefixes (default: every pending or running job)')
     .option('--follow', 'also watch jobs started while watching; stop with Ctrl-C')
     .option('--start <n>', 'start N comparisons on one video at once and watch them (the concurrent-jobs demo)', positiveInt)
     .option('--video <id|file>', 'with --start: the video (an id, or a local file uploaded first)')
@@ -46,7 +47,7 @@ export function registerWatchCommand(program: Command): void {
       if (options.start !== undefined && ids.length > 0) throw new UsageError('give job ids or --start N, not both');
       if (options.start !== undefined && !options.video) throw new UsageError('--start needs --video ID|FILE');
       if (options.prompt !== undefined && options.template !== undefined) throw new UsageError('give --prompt or --template, not both');
-      await runWatch(ctx, ids, options);
+      await runWatch(ctx, ids.length > 0 ? await resolveJobIds(ctx.client, ids) : ids, options);
     });
 }
 
@@ -78,7 +79,7 @@ async function runWatch(ctx: CliContext, ids: string[], options: WatchOptions): 
       initial: async () => {
         if (startRequest) return [];
         if (ids.length > 0) return ids;
-        const [running, pending] = await Promise.all([client.jobs({ status: 'running', limit: 1000 }), client.jobs({ status: 'pending', limit: 1000 })]);
+        const [running, pending] = await Promise.all([client.allJobs('running'), client.allJobs('pending')]);
         return [...pending, ...running].map((job) => job.job_id);
       },
       afterSubscribe: async () => {

@@ -42,7 +42,8 @@ export function formatCount(value: number | null | undefined): string {
 
 export function formatScore(score: number | null | undefined): string {
   if (score === null || score === undefined) return missing;
-  return Number.isInteger(score) ? `${score}/10` : `${score.toFixed(1)}/10`;
+  // scores are integers 1-10 (the seed's contract); older stored results may carry decimals
+  return `${Math.round(score)}/10`;
 }
 
 /** first `max` characters of a one-line version of `text` */

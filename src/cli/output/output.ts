@@ -20,7 +20,8 @@ export interface OutputOptions {
   json: boolean;
   stdout?: OutputStream;
   stderr?: OutputStream;
-  env?: Record<string, string | undefined>;
+  /** the terminal settings from the parsed configuration (none: plain output) */
+  env?: { NO_COLOR?: string; TERM?: string };
 }
 
 export type Style = (text: string) => string;
@@ -53,7 +54,7 @@ export class Output {
   readonly stderr: OutputStream;
 
   constructor(options: OutputOptions) {
-    const env = options.env ?? process.env;
+    const env = options.env ?? {};
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     this.json = options.json;

@@ -21,7 +21,7 @@ export function panelView(catalogue: ModelsCatalogue, request: JobRequest, evalu
       judge_model: entry.judge_model,
       judge_name: nameOf(entry.judge_model),
       status: entry.status,
-      evaluation: entry.evaluation.map((s) => ({ ...s, model_id: s.model_name, model_name: nameOf(s.model_name) })),
+      evaluation: entry.evaluation.map((s) => ({ ...s, model_id: s.model_name, display_name: nameOf(s.model_name) })),
       overall_summary: entry.overall_summary,
       error: entry.error,
       flip_rate: flipRate([flipsOf(entry.details)]),

@@ -11,6 +11,7 @@ import {
   type AnthropicStandIn,
   type AnthropicStandInOptions,
 } from '../../../test/stand-ins/anthropic-stand-in.js';
+import { unreadableSuccess } from '../../../test/stand-ins/json-api-stand-in.js';
 import { startOpenAiStandIn } from '../../../test/stand-ins/openai-stand-in.js';
 import { catalogueModelSchema } from '../../domain/index.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
@@ -33,15 +34,16 @@ let standIn: AnthropicStandIn | undefined;
 // One rendered sample video, read-only, shared by this file's tests (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'anthropic-provider-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+// a developer's shell with keys exported: the adapter must use only what it is given
 beforeEach(() => {
-  vi.stubEnv('ANTHROPIC_API_KEY', '');
+  vi.stubEnv('ANTHROPIC_API_KEY', 'sk-ant-from-the-shell');
   vi.stubEnv('ANTHROPIC_AUTH_TOKEN', '');
-  vi.stubEnv('ANTHROPIC_BASE_URL', '');
+  vi.stubEnv('ANTHROPIC_BASE_URL', 'http://127.0.0.1:9');
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
@@ -131,6 +133,19 @@ describe('Anthropic provider against the stand-in', () => {
     expect(JSON.parse(result.text)).toEqual([1, 2, 3]);
   });
 
+  it('a 200 with an HTML page or cut-off JSON is a retryable error, after one request each; the next call reads its answer', async () => {
+    const s = await start();
+    s.failNext(unreadableSuccess('html'), unreadableSuccess('truncated', { id: 'msg_1', type: 'message', content: [] }));
+    const claude = provider(s);
+    for (const kind of ['html', 'truncated']) {
+      const error = await failure(claude.generate(request({ video: undefined })));
+      expect([kind, error.isRetryable, error.statusCode]).toEqual([kind, true, undefined]);
+      expect(error.message).toMatch(/^Anthropic API returned a response that could not be read/);
+    }
+    expect(s.stats.calls).toBe(2);
+    expect((await claude.generate(request({ video: undefined }))).text.length).toBeGreaterThan(0);
+  });
+
   it('429 and 529 are retryable with retry-after honoured, after one request each; 500 too; 400, 401, 403, 404 are not', async () => {
     const s = await start();
     s.failNext(
@@ -189,9 +204,9 @@ describe('Anthropic provider against the stand-in', () => {
     expect(claude.availability(model)).toEqual({ available: false, reason: 'ANTHROPIC_API_KEY not set' });
     expect(await failure(claude.generate(request()))).toMatchObject({ statusCode: 401, isRetryable: false, message: 'ANTHROPIC_API_KEY not set' });
     expect(s.requests).toHaveLength(0);
-    vi.stubEnv('ANTHROPIC_API_KEY', KEY);
-    expect(claude.availability(model)).toEqual({ available: true });
-    expect((await claude.generate(request({ video: undefined }))).text).toContain('Analysis by claude-sonnet-4-5');
+    const keyed = createAnthropicProvider({ apiKey: KEY, baseUrl: s.url, tools });
+    expect(keyed.availability(model)).toEqual({ available: true });
+    expect((await keyed.generate(request({ video: undefined }))).text).toContain('Analysis by claude-sonnet-4-5');
   });
 
   it('one frame extraction serves both providers and every model', async () => {

@@ -2,14 +2,17 @@ import Anthropic from '@anthropic-ai/sdk';
 import { silentLogger } from '../../logging/logger.js';
 import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
+import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readAnthropicResponse } from './read-anthropic-response.js';
 
-/** ANTHROPIC_API_KEY when no `apiKey` is given. */
+/** `apiKey` comes from the parsed config (ANTHROPIC_API_KEY); the shell is never read. */
 export type AnthropicProviderSettings = FrameProviderSettings;
+
+const ANTHROPIC_API_BASE_URL = 'https://api.anthropic.com';
 
 /**
  * The Anthropic adapter, through `@anthropic-ai/sdk`'s Messages API. Videos
@@ -27,8 +30,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
   let cached: { apiKey: string; client: Anthropic } | undefined;
 
   function resolveApiKey(): string | undefined {
-    const key = settings.apiKey ?? process.env.ANTHROPIC_API_KEY;
-    return key && key.trim() !== '' ? key.trim() : undefined;
+    const key = settings.apiKey?.trim();
+    return key ? key : undefined;
   }
 
   function client(): Anthropic {
@@ -39,7 +42,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         apiKey,
         client: new Anthropic({
           apiKey,
-          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
+          // explicit: the SDK would otherwise read ANTHROPIC_BASE_URL from the shell
+          baseURL: settings.baseUrl ?? ANTHROPIC_API_BASE_URL,
           // One attempt per call: retries belong to the scheduler.
           maxRetries: 0,
           // An explicit timeout also stops the SDK refusing large max_tokens without streaming.
@@ -76,7 +80,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
         const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings, structured } = buildAnthropicRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length }, 'anthropic: sending request');
-        const message = await anthropic.messages.create(body, { signal });
+        await request.beforeRequest?.();
+        const message = requireResponseObject(await anthropic.messages.create(body, { signal }), 'anthropic', 'Anthropic API');
         const result = readAnthropicResponse(message, request.model.provider_model, structured);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {

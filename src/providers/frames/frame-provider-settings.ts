@@ -4,10 +4,12 @@ import type { FrameSampler } from './sample-frames.js';
 
 /** What every adapter that sends sampled frames (OpenAI-compatible, Anthropic) is configured with. */
 export interface FrameProviderSettings {
-  /** explicit key; otherwise the provider's *_API_KEY, read when first needed */
+  /** the provider's key (from the parsed config); the shell's variables are never read */
   apiKey?: string;
-  /** API base URL; when absent the SDK's default applies */
+  /** API base URL; when absent the provider's public API (never the SDK's *_BASE_URL variable) */
   baseUrl?: string;
+  /** keys that catalogue models name with `options.api_key_env`, by variable name (from the parsed config) */
+  namedApiKeys?: Readonly<Record<string, string>>;
   tools: MediaTools;
   logger?: Logger;
   /** frames sent per video (default 16; per request: params.max_frames) */

@@ -18,7 +18,7 @@ let video: VideoAsset;
 // One rendered sample video, read-only, shared by the tests of this file (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sample-frames-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

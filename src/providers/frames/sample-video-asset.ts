@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { MediaTools } from '../../videos/media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs, sampleVideoTruth } from '../../videos/sample-videos.js';
+import { cachedSampleVideo } from '../../videos/sample-video-cache.js';
+import { sampleVideoSpecs, sampleVideoTruth } from '../../videos/sample-videos.js';
 import type { VideoAsset } from '../provider.js';
 
 /**
- * Renders a built-in sample video into `dir` and describes it as a stored
- * video, for tests and demos of the frame-based providers. Its facts are not
- * measured (frame providers do not use them).
+ * A built-in sample video (rendered once per machine, see cachedSampleVideo)
+ * described as a stored video, for tests and demos of the frame-based
+ * providers. Its facts are not measured (frame providers do not use them).
  */
-export async function makeSampleVideoAsset(dir: string, tools: MediaTools, specName = 'cuts-and-silence'): Promise<VideoAsset> {
+export async function makeSampleVideoAsset(tools: MediaTools, specName = 'cuts-and-silence'): Promise<VideoAsset> {
   const spec = sampleVideoSpecs[specName];
   if (!spec) throw new Error(`no sample video spec "${specName}"`);
-  const path = join(dir, `${specName}.mp4`);
-  await generateSampleVideo(path, tools, spec);
+  const path = await cachedSampleVideo(specName, tools);
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   const sha256 = hash.digest('hex');

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startGeminiStandIn, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
 import { catalogueModelSchema, type CatalogueModel } from '../../domain/index.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
@@ -236,39 +236,31 @@ describe('Gemini provider against the stand-in', () => {
     expect(JSON.parse(result.text).echoed).toContain('responseJsonSchema');
   });
 
-  it('reaches the stand-in through GOOGLE_GEMINI_BASE_URL when no baseUrl is set', async () => {
-    const s = await start();
-    const saved = process.env.GOOGLE_GEMINI_BASE_URL;
-    process.env.GOOGLE_GEMINI_BASE_URL = s.url;
-    try {
-      const gemini = createGeminiProvider({ apiKey: KEY, files: memoryFileStore(), inlineMaxBytes: 1024, clock: testClock() });
+  describe('with keys and a base URL exported in the shell', () => {
+    beforeEach(() => {
+      vi.stubEnv('GEMINI_API_KEY', 'junk-from-the-shell');
+      vi.stubEnv('GOOGLE_API_KEY', 'junk-from-the-shell');
+      vi.stubEnv('GOOGLE_GEMINI_BASE_URL', 'http://127.0.0.1:9');
+    });
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('reaches the configured base URL, not the SDK\'s GOOGLE_GEMINI_BASE_URL', async () => {
+      const s = await start();
+      const gemini = createGeminiProvider({ apiKey: KEY, baseUrl: s.url, files: memoryFileStore(), inlineMaxBytes: 1024, clock: testClock() });
       const result = await gemini.generate(request(await makeVideo(8192)));
       expect(result.text).toContain('Analysis by');
       expect(s.stats.uploads).toBe(1);
-    } finally {
-      if (saved === undefined) delete process.env.GOOGLE_GEMINI_BASE_URL;
-      else process.env.GOOGLE_GEMINI_BASE_URL = saved;
-    }
-  });
+    });
 
-  it('reports availability from the key, and never uses a missing key', async () => {
-    const saved = { g: process.env.GEMINI_API_KEY, o: process.env.GOOGLE_API_KEY };
-    delete process.env.GEMINI_API_KEY;
-    delete process.env.GOOGLE_API_KEY;
-    try {
+    it('is unavailable without a configured key, and never sends one from the shell', async () => {
       const gemini = createGeminiProvider({ files: memoryFileStore() });
       expect(gemini.availability(model())).toEqual({ available: false, reason: 'GEMINI_API_KEY not set' });
       const error = await gemini.generate(request(undefined)).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ProviderError);
       expect((error as ProviderError).isRetryable).toBe(false);
-      process.env.GOOGLE_API_KEY = 'from-env';
-      expect(gemini.availability(model())).toEqual({ available: true });
-    } finally {
-      for (const [name, value] of [['GEMINI_API_KEY', saved.g], ['GOOGLE_API_KEY', saved.o]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    });
   });
 
   it('stops polling when the only caller is cancelled, and stores nothing', async () => {

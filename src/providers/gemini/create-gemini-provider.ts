@@ -14,11 +14,12 @@ const MB = 1024 * 1024;
 /** Gemini refuses requests over 20 MB, so larger videos always go through the Files API. */
 export const GEMINI_INLINE_HARD_LIMIT_BYTES = 20 * MB;
 const DEFAULT_INLINE_MAX_BYTES = 8 * MB;
+const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 
 export interface GeminiProviderSettings {
-  /** explicit key; otherwise GEMINI_API_KEY, then GOOGLE_API_KEY, read when first needed */
+  /** the key (from the parsed config); without it the models are unavailable. The shell's variables are never read. */
   apiKey?: string;
-  /** API base URL; when absent the SDK's default (or its GOOGLE_GEMINI_BASE_URL) applies */
+  /** API base URL (default: Google's); the SDK's own GOOGLE_GEMINI_BASE_URL lookup is overridden */
   baseUrl?: string;
   /** where uploaded provider files are remembered, so each video is uploaded once */
   files: ProviderFileStore;
@@ -32,6 +33,8 @@ export interface GeminiProviderSettings {
   clock?: Clock;
   /** held while a video is looked up and uploaded, so workers on other machines upload it once between them */
   uploadLock?: ExclusiveLock;
+  /** per-request HTTP timeout, each upload chunk included (default 10 min); a timeout is a retryable error */
+  timeoutMs?: number;
 }
 
 type VideoTransport = { kind: 'inline'; part: Part } | { kind: 'file'; part: Part; sha256: string; name: string };
@@ -56,8 +59,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
   let cached: { apiKey: string; client: GoogleGenAI } | undefined;
 
   function resolveApiKey(): string | undefined {
-    const key = settings.apiKey ?? process.env.GEMINI_API_KEY ?? process.env.GOOGLE_API_KEY;
-    return key && key.trim() !== '' ? key.trim() : undefined;
+    const key = settings.apiKey?.trim();
+    return key ? key : undefined;
   }
 
   function client(): GoogleGenAI {
@@ -72,10 +75,11 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
           apiKey,
           vertexai: false,
           httpOptions: {
-            // Only when asked: otherwise the SDK's GOOGLE_GEMINI_BASE_URL keeps working.
-            ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
+            // always explicit: the SDK would otherwise read GOOGLE_GEMINI_BASE_URL from the shell
+            baseUrl: settings.baseUrl ?? GEMINI_API_BASE_URL,
             // One attempt per call: retries belong to the scheduler.
             retryOptions: { attempts: 1 },
+            timeout: settings.timeoutMs ?? 600_000,
           },
         }),
       };
@@ -113,6 +117,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     const parts: Part[] = [];
     if (videoPart) parts.push(options.videoMetadata ? { ...videoPart, videoMetadata: options.videoMetadata } : videoPart);
     parts.push({ text: request.prompt });
+    await request.beforeRequest?.();
     return client().models.generateContent({
       model: request.model.provider_model,
       contents: [{ role: 'user', parts }],

@@ -1,12 +1,12 @@
 import { createServer } from 'node:net';
 import { ApiError } from '@google/genai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { googleError, startGeminiStandIn, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
+import { googleError, startGeminiStandIn, unreadableSuccess, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
 import { catalogueModelSchema } from '../../domain/index.js';
 import type { GenerateRequest } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { createGeminiProvider } from './create-gemini-provider.js';
-import { isFileGoneError, mapGeminiError, parseGoogleErrorBody } from './map-gemini-error.js';
+import { isFileGoneError, mapGeminiError, parseGoogleErrorBody, quotaScope } from './map-gemini-error.js';
 
 const KEY = 'test-key-not-secret';
 const noFiles = {
@@ -47,6 +47,13 @@ describe('Gemini errors through the SDK', () => {
     expect(error.retryAfterMs).toBe(2000);
     expect(error.message).toContain('RESOURCE_EXHAUSTED');
     expect(standIn!.totalGenerateCalls()).toBe(2);
+  });
+
+  it.each(['html', 'truncated'] as const)('a 200 with an unreadable (%s) body is retryable, after one HTTP call', async (kind) => {
+    const error = asProviderError(await callWith({ intercept: () => unreadableSuccess(kind) }));
+    expect([error.isRetryable, error.statusCode]).toEqual([true, undefined]);
+    expect(error.message).toMatch(/^Gemini API returned a response that could not be read/);
+    expect(standIn!.totalGenerateCalls()).toBe(1);
   });
 
   it('marks 503 retryable and makes exactly one HTTP call', async () => {
@@ -145,6 +152,9 @@ describe('mapGeminiError', () => {
     expect((mapGeminiError(headersTimeout) as ProviderError).isRetryable).toBe(true);
     const abort = new DOMException('This operation was aborted', 'AbortError');
     expect(mapGeminiError(abort)).toBe(abort);
+    // our signal untouched: the abort came from the SDK's own httpOptions.timeout
+    const sdkTimeout = mapGeminiError(abort, new AbortController().signal) as ProviderError;
+    expect([sdkTimeout.isRetryable, sdkTimeout.message]).toEqual([true, expect.stringMatching(/timed out/)]);
 
     const timedOut = new AbortController();
     timedOut.abort(new DOMException('attempt timed out', 'TimeoutError'));
@@ -153,6 +163,13 @@ describe('mapGeminiError', () => {
     cancelled.abort(new CancelledError('job cancelled'));
     expect(mapGeminiError(abort, cancelled.signal)).toBe(cancelled.signal.reason);
     expect((mapGeminiError(new Error('bug in our code')) as ProviderError).isRetryable).toBe(false);
+  });
+
+  it('says whose quota a 429 is about from google.rpc.QuotaFailure', () => {
+    const failure = (violation: Record<string, unknown>) => ({ details: [{ '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [violation] }] });
+    expect(quotaScope(failure({ quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', quotaDimensions: { model: 'gemini-2.5-pro', location: 'global' } }))).toBe('model');
+    expect(quotaScope(failure({ quotaId: 'GenerateRequestsPerMinutePerProject' }))).toBe('provider');
+    expect(quotaScope({ details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' }] })).toBeUndefined();
   });
 
   it('recognises a file that is gone', () => {

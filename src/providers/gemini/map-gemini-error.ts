@@ -1,6 +1,7 @@
 import { ApiError } from '@google/genai';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { retryAfterMsFromHeaders, type HeaderSource } from '../retry-after.js';
+import { isUnreadableBody, unreadableResponseError } from '../sdk-call-errors.js';
 
 const PROVIDER = 'gemini';
 
@@ -26,7 +27,7 @@ export interface GoogleErrorBody {
   code?: number;
   message?: string;
   status?: string;
-  details?: { '@type'?: string; retryDelay?: unknown }[];
+  details?: { '@type'?: string; retryDelay?: unknown; violations?: { quotaId?: unknown; quotaDimensions?: Record<string, unknown> }[] }[];
 }
 
 /**
@@ -38,6 +39,7 @@ export interface GoogleErrorBody {
  *   (the SDK's `ApiError` does not expose headers, so in practice RetryInfo).
  * - 408/409/5xx retryable; other 4xx not.
  * - connection resets, `fetch failed`, timeouts: retryable, no status.
+ * - a 200 whose body is not JSON (an HTML page, JSON cut off): retryable.
  * - the caller's abort: the abort reason when it is itself a cancellation or
  *   a `ProviderError`, a retryable timeout error for a `TimeoutError` reason,
  *   else a `CancelledError`.
@@ -45,6 +47,10 @@ export interface GoogleErrorBody {
 export function mapGeminiError(error: unknown, signal?: AbortSignal): Error {
   if (error instanceof ProviderError) return error;
   if (signal?.aborted) return abortReasonToError(signal.reason, error);
+  // Nobody aborted our signal: an AbortError can only be the SDK's own `httpOptions.timeout` firing.
+  if (signal && isCancellation(error) && !(error instanceof CancelledError)) {
+    return new ProviderError('Gemini call timed out (HTTP timeout)', { provider: PROVIDER, isRetryable: true, cause: error });
+  }
   if (isCancellation(error)) return error as Error;
 
   const status = apiErrorStatus(error);
@@ -56,10 +62,12 @@ export function mapGeminiError(error: unknown, signal?: AbortSignal): Error {
       provider: PROVIDER,
       statusCode: status,
       retryAfterMs,
+      rateLimitScope: body ? quotaScope(body) : undefined,
       cause: error,
     });
   }
 
+  if (isUnreadableBody(error)) return unreadableResponseError(PROVIDER, 'Gemini API', error);
   if (isNetworkError(error)) {
     return new ProviderError(`Gemini network error: ${describe(error)}`, { provider: PROVIDER, isRetryable: true, cause: error });
   }
@@ -130,6 +138,20 @@ export function retryDelayMs(body: GoogleErrorBody): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Whose quota a 429 is about, from google.rpc.QuotaFailure: a model's own
+ * ("...PerProjectPerModel" quota ids, a `model` quota dimension) or the
+ * project's; undefined when the body does not say.
+ */
+export function quotaScope(body: GoogleErrorBody): 'model' | 'provider' | undefined {
+  const violations = (body.details ?? [])
+    .filter((detail) => String(detail?.['@type'] ?? '').endsWith('google.rpc.QuotaFailure'))
+    .flatMap((detail) => detail.violations ?? []);
+  if (violations.length === 0) return undefined;
+  const perModel = violations.some((v) => /PerModel/i.test(String(v.quotaId ?? '')) || typeof v.quotaDimensions?.model === 'string');
+  return perModel ? 'model' : 'provider';
 }
 
 function retryAfterHeaderMs(error: unknown): number | undefined {

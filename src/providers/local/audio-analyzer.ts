@@ -94,8 +94,49 @@ export const silencesSection: Section = {
   },
 };
 
+export const loudMomentsSection: Section = {
+  id: 'loud-moments',
+  title: 'Loudest moment and clipping',
+  write(view) {
+    const { clock } = view;
+    if (!view.has_audio) return 'The video has no audio track: nothing is loud and nothing clips.';
+    const lines: string[] = [];
+    if (view.loudest_moment) {
+      lines.push(`Loudest moment: ${clock.precise(view.loudest_moment.at_s)} (momentary loudness ${view.loudest_moment.momentary_lufs.toFixed(1)} LUFS).`);
+    }
+    for (const span of view.loud) {
+      lines.push(`Loud ${clock.span(span.start_s, span.end_s)}: up to ${span.max_momentary_lufs.toFixed(1)} LUFS momentary; lower this passage by about ${Math.max(1, span.max_momentary_lufs - targetLufs).toFixed(0)} dB or compress it.`);
+    }
+    for (const span of view.clipping) {
+      lines.push(`Clipping ${clock.span(span.start_s, span.end_s)}: the peak reaches ${signed(span.peak_dbtp)} dBTP; lower the level there and put a true-peak limiter at ${truePeakCeilingDbtp} dBTP on the mix.`);
+    }
+    if (view.clipping.length === 0) {
+      const peak = view.loudness.true_peak_dbtp;
+      lines.push(`No clipping${peak === null ? '' : `: the true peak is ${signed(peak)} dBTP`}.`);
+    }
+    if (view.loud.length === 0) lines.push('No passage is uncomfortably loud.');
+    return `${bullets(lines)}\n\nFrom ffmpeg's EBU R128 meter, every 100 ms.`;
+  },
+};
+
+export const audioFixesSection: Section = {
+  id: 'audio-fixes',
+  title: 'Fixes, in order',
+  write(view) {
+    const { clock } = view;
+    if (!view.has_audio) return 'Add a soundtrack: music or a voice-over mixed to about -14 LUFS.';
+    const fixes: string[] = [];
+    for (const span of view.clipping) fixes.push(`Repair the clipping ${clock.span(span.start_s, span.end_s)}: lower that passage and re-export; clipped peaks cannot be restored later.`);
+    const lufs = view.loudness.integrated_lufs;
+    if (lufs !== null && Math.abs(lufs - targetLufs) > 1) fixes.push(`Normalise the whole mix from ${lufs.toFixed(1)} to ${targetLufs} LUFS.`);
+    for (const span of view.silences.filter((s) => spanLength(s) >= 1)) fixes.push(`Fill or tighten the silence ${clock.span(span.start_s, span.end_s)} (room tone, music, or trim it).`);
+    if (fixes.length === 0) fixes.push('Nothing to fix on these measurements: levels, peaks and continuity are fine.');
+    return bullets(fixes.map((fix, i) => `${i + 1}. ${fix}`));
+  },
+};
+
 export const audioAnalyzer: LocalAnalyzer = {
   id: 'audio',
   title: 'audio',
-  specialty: [loudnessSection, silencesSection],
+  specialty: [loudnessSection, loudMomentsSection, silencesSection, audioFixesSection],
 };

@@ -1,4 +1,4 @@
-import type { LookStats, MediaFacts, ShotFacts, TimeSpan } from '../../domain/index.js';
+import type { FadeSpan, LookStats, LoudSpan, MediaFacts, ShotFacts, TimeSpan } from '../../domain/index.js';
 import { createClock, type Clock } from './clock.js';
 import { longestSpan, subtractSpans, unionSpans } from './spans.js';
 
@@ -23,7 +23,14 @@ export interface FactsView {
   cuts_s: number[];
   shots: ShotView[];
   black: TimeSpan[];
+  /** frozen picture, never spanning a cut */
   frozen: TimeSpan[];
+  /** shots whose picture stands still (title cards, stills): frozen for nearly their whole length */
+  static_shots: ShotView[];
+  fades: FadeSpan[];
+  loud: LoudSpan[];
+  clipping: LoudSpan[];
+  loudest_moment: { at_s: number; momentary_lufs: number } | null;
   /** empty when there is no audio track */
   silences: TimeSpan[];
   loudness: { integrated_lufs: number | null; true_peak_dbtp: number | null; loudness_range_lu: number | null };
@@ -34,6 +41,23 @@ export interface FactsView {
 }
 
 const minSpan_s = 0.01;
+/** a shot frozen for at least this share of its length is a still (a card), not a glitch */
+const STATIC_SHARE = 0.8;
+
+/** Merged spans cut again at every cut: spans touching across a cut are two events. */
+function splitSpansAt(spans: TimeSpan[], cuts_s: number[]): TimeSpan[] {
+  return spans.flatMap((span) => {
+    const bounds = [span.start_s, ...cuts_s.filter((c) => c > span.start_s && c < span.end_s), span.end_s];
+    return bounds.slice(1).map((end_s, i) => ({ start_s: bounds[i], end_s })).filter((piece) => piece.end_s - piece.start_s >= minSpan_s);
+  });
+}
+
+function coveredShare(shot: TimeSpan, spans: readonly TimeSpan[]): number {
+  const length = shot.end_s - shot.start_s;
+  if (length <= 0) return 0;
+  const covered = spans.reduce((sum, span) => sum + Math.max(0, Math.min(span.end_s, shot.end_s) - Math.max(span.start_s, shot.start_s)), 0);
+  return covered / length;
+}
 const lookKeys = ['brightness', 'contrast', 'saturation', 'cast_u', 'cast_v'] as const;
 
 function finiteOrNull(value: number | null | undefined): number | null {
@@ -81,6 +105,13 @@ export function viewFacts(facts: MediaFacts): FactsView {
     look: cleanLook(shot),
   }));
   const loudness = facts.has_audio && facts.loudness ? facts.loudness : null;
+  const frozen = splitSpansAt(cleanSpans(facts.frozen_segments), cuts_s);
+  const loudSpans = (spans: readonly LoudSpan[] | undefined): LoudSpan[] =>
+    facts.has_audio
+      ? (spans ?? [])
+          .map((span) => ({ ...span, start_s: clock.clamp(span.start_s), end_s: clock.clamp(span.end_s) }))
+          .filter((span) => span.end_s - span.start_s >= minSpan_s)
+      : [];
   return {
     duration_s,
     width: finiteOrNull(facts.width),
@@ -90,7 +121,14 @@ export function viewFacts(facts: MediaFacts): FactsView {
     cuts_s,
     shots,
     black: cleanSpans(facts.black_segments),
-    frozen: cleanSpans(facts.frozen_segments),
+    frozen,
+    static_shots: shots.filter((shot) => shots.length > 1 && coveredShare(shot, frozen) >= STATIC_SHARE),
+    fades: (facts.fades ?? [])
+      .map((fade) => ({ kind: fade.kind, start_s: clock.clamp(fade.start_s), end_s: clock.clamp(fade.end_s) }))
+      .filter((fade) => fade.end_s - fade.start_s >= minSpan_s),
+    loud: loudSpans(facts.loud_segments),
+    clipping: loudSpans(facts.clipping_segments),
+    loudest_moment: facts.has_audio && facts.loudest_moment ? { ...facts.loudest_moment, at_s: clock.clamp(facts.loudest_moment.at_s) } : null,
     silences: facts.has_audio ? cleanSpans(facts.silences) : [],
     loudness: {
       integrated_lufs: finiteOrNull(loudness?.integrated_lufs),
@@ -109,6 +147,18 @@ export function cleanPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined
   return longestSpan(subtractSpans(shot, [...view.black, ...view.frozen]));
 }
 
+/** how far a thumbnail candidate keeps from a cut */
+const CUT_MARGIN_S = 0.5;
+
+/**
+ * Where a thumbnail may come from: the longest stretch of a shot free of
+ * black, frozen frames and fades, and at least half a second from its cuts.
+ */
+export function steadyPart(view: FactsView, shot: TimeSpan): TimeSpan | undefined {
+  const margin = Math.min(CUT_MARGIN_S, (shot.end_s - shot.start_s) / 4);
+  const inner = { start_s: shot.start_s + (shot.start_s > 0 ? margin : 0), end_s: shot.end_s - (shot.end_s < view.duration_s ? margin : 0) };
+  return longestSpan(subtractSpans(inner, [...view.black, ...view.frozen, ...view.fades]));
+}
 /** Which shot holds time t (the last one at or before it). */
 export function shotAt(view: FactsView, t: number): ShotView | undefined {
   let found: ShotView | undefined;

@@ -1,4 +1,4 @@
-import { loudnessSection, silencesSection } from './audio-analyzer.js';
+import { loudMomentsSection, loudnessSection, silencesSection } from './audio-analyzer.js';
 import { type FactsView, type ShotView } from './facts-view.js';
 import { lookConsistencySection, lookOverallSection } from './look-analyzer.js';
 import { describeLook } from './look-verdicts.js';
@@ -33,7 +33,12 @@ function shotEntry(view: FactsView, shot: ShotView): string {
   lines.push(look ? `Picture: ${look}.` : 'Picture: not measured.');
   lines.push(soundLine(view, shot));
   for (const span of within(view.black, shot)) lines.push(`Black frames ${clock.span(span.start_s, span.end_s)}.`);
-  for (const span of within(view.frozen, shot)) lines.push(`Frozen picture ${clock.span(span.start_s, span.end_s)}.`);
+  const still = view.static_shots.some((s) => s.number === shot.number);
+  if (still) lines.push('Still picture for the whole shot (a title card or held still).');
+  else for (const span of within(view.frozen, shot)) lines.push(`Frozen picture ${clock.span(span.start_s, span.end_s)}.`);
+  for (const fade of view.fades.filter((f) => overlapLength(f, shot) > 0)) lines.push(`Fade ${fade.kind === 'in' ? 'in from' : 'out to'} black ${clock.span(fade.start_s, fade.end_s)}.`);
+  for (const span of within(view.clipping, shot)) lines.push(`Clipping ${clock.span(span.start_s, span.end_s)}.`);
+  if (view.loudest_moment && view.loudest_moment.at_s >= shot.start_s && view.loudest_moment.at_s < shot.end_s) lines.push(`Loudest moment of the video at ${clock.precise(view.loudest_moment.at_s)}.`);
   const isLast = shot.number === view.shots.length;
   lines.push(isLast ? `The video ends at ${clock.precise(view.duration_s)}.` : `Hard cut at ${clock.precise(shot.end_s)}.`);
   return `**${clock.span(shot.start_s, shot.end_s)} · shot ${shot.number}** (${clock.length(shot.length_s)})\n\n${bullets(lines)}`;
@@ -59,6 +64,7 @@ export const fullAnalyzer: LocalAnalyzer = {
     pacingSection,
     blackFrozenSection,
     loudnessSection,
+    loudMomentsSection,
     silencesSection,
     lookOverallSection,
     lookConsistencySection,

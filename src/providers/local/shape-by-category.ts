@@ -1,12 +1,12 @@
 import type { PromptCategory } from '../../domain/index.js';
-import { loudnessSection, silencesSection } from './audio-analyzer.js';
+import { loudMomentsSection, loudnessSection, silencesSection } from './audio-analyzer.js';
 import { brollSection } from './broll-suggestions.js';
 import { captionSlotsSection } from './caption-slots.js';
 import { hookSection, trimsSection } from './editing-sections.js';
 import { timelineSection } from './full-analyzer.js';
 import { lookConsistencySection, lookOverallSection, lookShotsSection } from './look-analyzer.js';
 import type { LocalAnalyzer, Section } from './section.js';
-import { cutsSection, pacingSection } from './shots-analyzer.js';
+import { blackFrozenSection, cutsSection, pacingSection } from './shots-analyzer.js';
 import { thumbnailSection } from './thumbnail-candidates.js';
 import { trimVersionsSection } from './trim-versions.js';
 
@@ -16,7 +16,8 @@ export const categorySections: Record<PromptCategory, readonly Section[]> = {
   general: [timelineSection],
   editing: [hookSection, cutsSection, pacingSection, trimsSection],
   trimming: [trimVersionsSection, trimsSection],
-  audio: [loudnessSection, silencesSection],
+  audio: [loudnessSection, loudMomentsSection, silencesSection],
+  cuts: [cutsSection, blackFrozenSection],
   captions: [captionSlotsSection],
   pacing: [cutsSection, pacingSection],
   colour: [lookOverallSection, lookShotsSection, lookConsistencySection],
@@ -32,6 +33,7 @@ export const categoryLimits: Record<PromptCategory, string> = {
   trimming: 'It cannot judge which moments matter to the story: the versions are built from timing, sound and exposure, so review them before exporting.',
   audio: 'It cannot tell voice from music, judge voice clarity or name a kind of noise; it reports levels and silences only.',
   captions: 'It cannot read on-screen text or transcribe speech, so it cannot write the captions themselves.',
+  cuts: 'Dissolves and whip pans may not register as cuts; only hard cuts and fades from or to black are measured.',
   pacing: 'Dissolves, slow fades and fast camera moves may not register as cuts; only hard cuts are measured.',
   colour: 'The figures are averages per shot: it cannot see skin tones, the subject or the intended look.',
   broll: 'It cannot see what the shots show, so it cannot say what the inserts should depict.',

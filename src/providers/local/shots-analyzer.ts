@@ -88,7 +88,11 @@ export const pacingSection: Section = {
       const mean = shots.reduce((sum, s) => sum + s.length_s, 0) / shots.length;
       const spread = Math.sqrt(shots.reduce((sum, s) => sum + (s.length_s - mean) ** 2, 0) / shots.length);
       if (shots.length >= 3 && spread / mean < 0.25) {
-        advice.push('Shot lengths are very even (a metronomic rhythm): varying them (a quick run, then a held shot) adds energy.');
+        const run = shots.slice(1, Math.min(shots.length - 1, 4));
+        const held = shots[shots.length - 1];
+        advice.push(
+          `Shot lengths are very even (a metronomic rhythm): speed up by tightening shots ${run[0].number}–${run[run.length - 1].number} (${clock.span(run[0].start_s, run[run.length - 1].end_s)}) into a quick run, then slow down by holding shot ${held.number} (from ${clock.precise(held.start_s)}) longer.`,
+        );
       }
       if (advice.length === 0) advice.push('No shot stands out as too long or too short against the average.');
     }
@@ -98,22 +102,34 @@ export const pacingSection: Section = {
 
 export const blackFrozenSection: Section = {
   id: 'black-frozen',
-  title: 'Black and frozen frames',
+  title: 'Black, fades and still picture',
   write(view) {
     const { clock } = view;
     const edge = (start_s: number, end_s: number): string =>
       start_s <= 0.05 ? ' at the very start' : end_s >= view.duration_s - 0.05 ? ' at the very end' : '';
+    const inStatic = (span: { start_s: number; end_s: number }) =>
+      view.static_shots.some((shot) => span.start_s >= shot.start_s - 0.05 && span.end_s <= shot.end_s + 0.05);
     const items = [
       ...view.black.map((span) => ({
         at: span.start_s,
-        text: `Black ${clock.span(span.start_s, span.end_s)} (${clock.length(spanLength(span))})${edge(span.start_s, span.end_s)}: trim it unless it is a deliberate fade or pause.`,
+        text: `Black ${clock.span(span.start_s, span.end_s)} (${clock.length(spanLength(span))})${edge(span.start_s, span.end_s)}: trim it unless it is a deliberate pause.`,
       })),
-      ...view.frozen.map((span) => ({
+      ...view.fades.map((fade) => ({
+        at: fade.start_s,
+        text: fade.kind === 'out'
+          ? `Fade out to black ${clock.span(fade.start_s, fade.end_s)} (${clock.length(spanLength(fade))})${edge(fade.start_s, fade.end_s)}.`
+          : `Fade in from black ${clock.span(fade.start_s, fade.end_s)} (${clock.length(spanLength(fade))})${edge(fade.start_s, fade.end_s)}.`,
+      })),
+      ...view.static_shots.map((shot) => ({
+        at: shot.start_s,
+        text: `Static shot ${shot.number} (${clock.span(shot.start_s, shot.end_s)}, ${clock.length(shot.length_s)}): the picture stands still between two cuts, a title card or a held still; fine if it carries text to read, otherwise add movement (a slow push-in).`,
+      })),
+      ...view.frozen.filter((span) => !inStatic(span)).map((span) => ({
         at: span.start_s,
-        text: `Frozen picture ${clock.span(span.start_s, span.end_s)} (${clock.length(spanLength(span))})${edge(span.start_s, span.end_s)}: a still, a stalled camera or a dropped-frame glitch; trim it or cover it with another shot.`,
+        text: `Frozen picture ${clock.span(span.start_s, span.end_s)} (${clock.length(spanLength(span))})${edge(span.start_s, span.end_s)} inside a moving shot: a stalled camera or a dropped-frame glitch; trim it or cover it with another shot.`,
       })),
     ].sort((a, b) => a.at - b.at);
-    if (items.length === 0) return 'No black or frozen frames detected.';
+    if (items.length === 0) return 'No black frames, fades or still picture detected.';
     const listed = capRows(items, 60);
     return bullets(listed.shown.map((item) => item.text)) + listed.note;
   },

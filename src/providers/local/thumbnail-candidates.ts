@@ -1,4 +1,4 @@
-import { cleanPart, type FactsView, type ShotView } from './facts-view.js';
+import { steadyPart, type FactsView, type ShotView } from './facts-view.js';
 import { describeLook, thumbnailScore } from './look-verdicts.js';
 import { bullets } from './markdown.js';
 import type { Section } from './section.js';
@@ -16,7 +16,7 @@ interface Candidate {
 export function thumbnailCandidates(view: FactsView): Candidate[] {
   const candidates: Candidate[] = [];
   for (const shot of view.shots) {
-    const clean = cleanPart(view, shot);
+    const clean = steadyPart(view, shot);
     if (!clean) continue;
     candidates.push({ shot, at_s: (clean.start_s + clean.end_s) / 2, score: thumbnailScore(shot.look) });
   }

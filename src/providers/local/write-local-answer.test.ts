@@ -144,7 +144,7 @@ describe('shaping by prompt category', () => {
 
   it('follows with the analyzer specialty, each section once', () => {
     const text = writeLocalAnswer({ analyzer: 'shots', facts, prompt: template('audio') });
-    expect(headings(text)).toEqual(['Loudness', 'Silences', 'Scene changes and shot list', 'Pacing', 'Black and frozen frames']);
+    expect(headings(text)).toEqual(['Loudness', 'Loudest moment and clipping', 'Silences', 'Scene changes and shot list', 'Pacing', 'Black, fades and still picture']);
     const look = writeLocalAnswer({ analyzer: 'look', facts, prompt: template('colour-grading') });
     expect(headings(look)).toEqual(['Overall look', 'Exposure and colour shot by shot', 'Shot-to-shot consistency']);
   });
@@ -156,10 +156,10 @@ describe('shaping by prompt category', () => {
     expect(texts[promptTemplates.findIndex((t) => t.id === 'thumbnail')]).toMatch(/cannot see faces/);
   });
 
-  it('gives thumbnail candidates mid-shot, best exposed first', () => {
+  it('gives thumbnail candidates mid-shot and half a second clear of the cuts, best exposed first', () => {
     const text = writeLocalAnswer({ analyzer: 'look', facts, prompt: template('thumbnail') });
-    expect(text).toMatch(/1\. \*\*00:02\.5\*\*/);
-    expect(text).toMatch(/2\. \*\*00:12\.5\*\*/);
+    expect(text).toMatch(/1\. \*\*00:02\.3\*\*/); // middle of 00:00.0–00:04.5
+    expect(text).toMatch(/2\. \*\*00:12\.8\*\*/); // middle of 00:10.5–00:15.0
     expect(text).not.toMatch(/\*\*00:07\.5\*\*/); // dark, flat, grey shot 2 is not offered
   });
 

@@ -10,6 +10,7 @@ import {
   type OpenAiStandIn,
   type OpenAiStandInOptions,
 } from '../../../test/stand-ins/openai-stand-in.js';
+import { unreadableSuccess } from '../../../test/stand-ins/json-api-stand-in.js';
 import { catalogueModelSchema, type CatalogueModelInput } from '../../domain/index.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
 import { runFfmpegBinary, type FfmpegRunner } from '../frames/run-ffmpeg-binary.js';
@@ -31,14 +32,16 @@ let standIn: OpenAiStandIn | undefined;
 // One rendered sample video, read-only, shared by this file's tests (rendering takes seconds).
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'openai-provider-'));
-  video = await makeSampleVideoAsset(dir, tools);
+  video = await makeSampleVideoAsset(tools);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+// a developer's shell with keys exported: the adapter must use only what it is given
 beforeEach(() => {
-  vi.stubEnv('OPENAI_API_KEY', '');
-  vi.stubEnv('OPENAI_BASE_URL', '');
+  vi.stubEnv('OPENAI_API_KEY', 'sk-from-the-shell');
+  vi.stubEnv('OPENAI_BASE_URL', 'http://127.0.0.1:9/v1');
+  vi.stubEnv('OPENROUTER_API_KEY', 'or-from-the-shell');
 });
 afterEach(async () => {
   vi.unstubAllEnvs();
@@ -169,6 +172,19 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(wrongKey).toMatchObject({ statusCode: 401, isRetryable: false });
   });
 
+  it('a 200 with an HTML page or cut-off JSON is a retryable error, after one request each; the next call reads its answer', async () => {
+    const s = await start();
+    s.failNext(unreadableSuccess('html'), unreadableSuccess('truncated'));
+    const openai = provider(s);
+    for (const kind of ['html', 'truncated']) {
+      const error = await failure(openai.generate(request({ video: undefined })));
+      expect([kind, error.isRetryable, error.statusCode]).toEqual([kind, true, undefined]);
+      expect(error.message).toMatch(/could not be read/);
+    }
+    expect(s.stats.calls).toBe(2);
+    expect((await openai.generate(request({ video: undefined }))).text.length).toBeGreaterThan(0);
+  });
+
   it('an unreachable server is a retryable connection error without status', async () => {
     const s = await start();
     const url = s.url;
@@ -222,9 +238,6 @@ describe('OpenAI-compatible provider against the stand-in', () => {
     expect(noKey.availability(model())).toEqual({ available: false, reason: 'OPENAI_API_KEY not set' });
     expect(await failure(noKey.generate(request()))).toMatchObject({ statusCode: 401, isRetryable: false, message: 'OPENAI_API_KEY not set' });
 
-    vi.stubEnv('OPENAI_API_KEY', 'sk-from-env');
-    expect(noKey.availability(model())).toEqual({ available: true });
-    vi.stubEnv('OPENAI_API_KEY', '');
 
     const local = createOpenAiProvider({ baseUrl: s.url, tools });
     expect(local.availability(model())).toEqual({ available: true });
@@ -235,11 +248,11 @@ describe('OpenAI-compatible provider against the stand-in', () => {
 
   it('a catalogue model can name its own base URL and key variable, and is never sent the OpenAI key', async () => {
     const s = await start({ apiKey: 'or-key' });
-    const openai = createOpenAiProvider({ tools });
     const routed = model({ options: { base_url: s.url, api_key_env: 'OPENROUTER_API_KEY' } });
-    expect(openai.availability(routed)).toEqual({ available: true });
-    expect(openai.availability(model({ options: { api_key_env: 'OPENROUTER_API_KEY' } }))).toEqual({ available: false, reason: 'OPENROUTER_API_KEY not set' });
-    vi.stubEnv('OPENROUTER_API_KEY', 'or-key');
+    const withoutNamedKey = createOpenAiProvider({ tools });
+    expect(withoutNamedKey.availability(routed)).toEqual({ available: true });
+    expect(withoutNamedKey.availability(model({ options: { api_key_env: 'OPENROUTER_API_KEY' } }))).toEqual({ available: false, reason: 'OPENROUTER_API_KEY not set' });
+    const openai = createOpenAiProvider({ tools, namedApiKeys: { OPENROUTER_API_KEY: 'or-key' } });
     await openai.generate(request({ model: routed, video: undefined }));
     expect(s.requests[0].headers.authorization).toBe('Bearer or-key');
 

@@ -3,6 +3,7 @@ import { silentLogger } from '../../logging/logger.js';
 import type { CatalogueModel } from '../../domain/index.js';
 import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
+import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildOpenAiRequest } from './build-openai-request.js';
@@ -18,6 +19,7 @@ export type OpenAiProviderSettings = FrameProviderSettings;
 
 /** Sent when a local server needs no key: the SDK insists on one. */
 const PLACEHOLDER_KEY = 'no-key-needed';
+const OPENAI_API_BASE_URL = 'https://api.openai.com/v1';
 const KEY_ENV_PATTERN = /^[A-Z][A-Z0-9_]*_API_KEY$/;
 
 interface Endpoint {
@@ -52,7 +54,7 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
     const keyEnv = typeof model.options.api_key_env === 'string' && KEY_ENV_PATTERN.test(model.options.api_key_env) ? model.options.api_key_env : undefined;
     const baseUrl = modelBase ?? settings.baseUrl;
     // A model with its own server never gets the OpenAI key: only the key it names, if any.
-    const raw = keyEnv ? process.env[keyEnv] : modelBase ? undefined : (settings.apiKey ?? process.env.OPENAI_API_KEY);
+    const raw = keyEnv ? settings.namedApiKeys?.[keyEnv] : modelBase ? undefined : settings.apiKey;
     const apiKey = raw && raw.trim() !== '' ? raw.trim() : undefined;
     return { baseUrl, apiKey, keyName: keyEnv ?? 'OPENAI_API_KEY', label: baseUrl ? `OpenAI-compatible API at ${hostOf(baseUrl)}` : 'OpenAI API' };
   }
@@ -67,7 +69,10 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
     if (!found) {
       found = new OpenAI({
         apiKey,
-        ...(target.baseUrl ? { baseURL: target.baseUrl } : {}),
+        // all explicit: the SDK would otherwise read OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID from the shell
+        baseURL: target.baseUrl ?? OPENAI_API_BASE_URL,
+        organization: null,
+        project: null,
         // One attempt per call: retries belong to the scheduler.
         maxRetries: 0,
         timeout: settings.timeoutMs ?? 600_000,
@@ -105,7 +110,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
         const { frames, frameParams } = await frameSource.framesFor(request);
         const { body, warnings } = buildOpenAiRequest(request, frames, frameParams.rest);
         logger.debug({ model: request.model.id, frames: frames.length, endpoint: target.label }, 'openai: sending request');
-        const completion = await openai.chat.completions.create(body, { signal });
+        await request.beforeRequest?.();
+        const completion = requireResponseObject(await openai.chat.completions.create(body, { signal }), 'openai', target.label);
         const result = readOpenAiResponse(completion, request.model.provider_model);
         return { ...result, warnings: [...frameParams.warnings, ...warnings, ...result.warnings] };
       } catch (error) {

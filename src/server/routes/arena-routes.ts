@@ -5,6 +5,7 @@ import { arenaWinners, promptCategories } from '../../domain/index.js';
 import { csvField } from '../../evaluation/export-report.js';
 import { describeZodError } from '../error-handler.js';
 import { badRequest, conflict, notFound } from '../http-errors.js';
+import { tokenInQueryRoute } from '../security/route-access.js';
 
 const nextQuery = z.object({
   job_id: z.string().min(1).max(100).optional(),
@@ -46,7 +47,8 @@ export function registerArenaRoutes(app: FastifyInstance, arena: ArenaService): 
     }
   });
 
-  app.get('/api/arena/votes', { schema: { tags: ['arena'], summary: 'Votes, newest first, as JSON or CSV (?format=csv)', querystring: { type: 'object', properties: { limit: { type: 'integer' }, format: { type: 'string', enum: ['json', 'csv'] } } } } }, async (request, reply) => {
+  // a download link in the UI: the token may come as ?token=
+  app.get('/api/arena/votes', { config: tokenInQueryRoute, schema: { tags: ['arena'], summary: 'Votes, newest first, as JSON or CSV (?format=csv)', querystring: { type: 'object', properties: { limit: { type: 'integer' }, format: { type: 'string', enum: ['json', 'csv'] } } } } }, async (request, reply) => {
     const { limit, format } = parse(votesQuery, request.query);
     const votes = await arena.votes(limit);
     if (format === 'json') return { votes, total: votes.length };

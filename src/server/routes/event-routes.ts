@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiTimestampNow } from '../../domain/api-timestamp.js';
 import { finishedJobStatuses } from '../../domain/index.js';
 import type { AnyJobEvent, JobEvents } from '../../jobs/job-events.js';
 import type { JobService } from '../../jobs/job-service.js';
 import { notFound } from '../http-errors.js';
+import { tokenInQueryRoute } from '../security/route-access.js';
 
 const heartbeatMs = 15_000;
 
 /** Server-Sent Events: live job progress and results, per job or for all jobs. */
 export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobService; events: JobEvents; allowedOrigin?: (origin: string | undefined) => string | undefined }): void {
-  app.get<{ Params: { id: string } }>('/api/jobs/:id/events', { schema: { tags: ['events'], summary: 'SSE stream of one job: snapshot, progress, model_result, evaluation, status; ends when the job finishes' } }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/jobs/:id/events', { config: tokenInQueryRoute, schema: { tags: ['events'], summary: 'SSE stream of one job: snapshot, progress, model_result, evaluation, status; ends when the job finishes' } }, async (request, reply) => {
     const jobId = request.params.id;
     // subscribe before reading the snapshot, so an event between the two is not lost
     const early: AnyJobEvent[] = [];
@@ -35,9 +37,9 @@ export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobServi
     for (const event of early.splice(0)) forward(event);
   });
 
-  app.get('/api/events', { schema: { tags: ['events'], summary: 'SSE stream of every job event' } }, async (request, reply) => {
+  app.get('/api/events', { config: tokenInQueryRoute, schema: { tags: ['events'], summary: 'SSE stream of every job event' } }, async (request, reply) => {
     const stream = openEventStream(reply, request.headers.origin, deps.allowedOrigin);
-    stream.send('ready', { at: new Date().toISOString() });
+    stream.send('ready', { at: apiTimestampNow() });
     stream.onClose(deps.events.subscribe((event) => stream.send(event.type, event.data)));
   });
 }

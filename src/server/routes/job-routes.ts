@@ -4,9 +4,13 @@ import { jobStatuses } from '../../domain/index.js';
 import { JobStateError, type JobService } from '../../jobs/job-service.js';
 import { describeZodError } from '../error-handler.js';
 import { badRequest, conflict, notFound } from '../http-errors.js';
+import { createTurnGate } from '../turn-gate.js';
+
+/** the largest page of GET /api/jobs: bigger listings page with `offset` */
+export const maxJobsPage = 200;
 
 const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  limit: z.coerce.number().int().min(1).max(maxJobsPage, `limit must be at most ${maxJobsPage}; page through more jobs with offset`).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   status: z.enum(jobStatuses).optional(),
 });
@@ -22,9 +26,13 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 /** Job monitoring and control (seed paths). */
 export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobService }): void {
   const { jobs } = deps;
+  // one listing at a time, serialised inside its turn: 200 parallel listings must not stall /health
+  const listingTurn = createTurnGate(1);
 
-  app.get('/api/jobs', { schema: { tags: ['jobs'], summary: 'List jobs, newest first (a JSON array)', querystring: { type: 'object', properties: { limit: { type: 'integer' }, offset: { type: 'integer' }, status: { type: 'string', enum: [...jobStatuses] } } } } }, async (request) => {
-    return jobs.list(parse(listQuery, request.query));
+  app.get('/api/jobs', { schema: { tags: ['jobs'], summary: `List jobs, newest first (a JSON array); limit 1-${maxJobsPage}, default 50`, querystring: { type: 'object', properties: { limit: { type: 'integer' }, offset: { type: 'integer' }, status: { type: 'string', enum: [...jobStatuses] } } } } }, async (request, reply) => {
+    const query = parse(listQuery, request.query);
+    const body = await listingTurn(async () => JSON.stringify(await jobs.list(query)));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get<{ Params: { id: string } }>('/api/jobs/:id', { schema: { tags: ['jobs'], summary: 'A job with its progress and, once finished, its result', params: jobIdParams } }, async (request) => {

@@ -6,6 +6,7 @@ import type { JobService } from '../../jobs/job-service.js';
 import { addLeaderboardStatistics } from '../../ratings/leaderboard-statistics.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
 import { badRequest, notFound } from '../http-errors.js';
+import { tokenInQueryRoute } from '../security/route-access.js';
 
 const formats = ['csv', 'json', 'html'] as const;
 
@@ -23,7 +24,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: { jobs: JobServ
     return addLeaderboardStatistics(buildLeaderboard(comparisons), comparisons);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/api/jobs/:id/export', { schema: { tags: ['reports'], summary: 'Export one row per video × prompt × model as csv, json or html' } }, async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/api/jobs/:id/export', { config: tokenInQueryRoute, schema: { tags: ['reports'], summary: 'Export one row per video × prompt × model as csv, json or html' } }, async (request, reply) => {
     const format = (request.query.format ?? 'json') as (typeof formats)[number];
     if (!formats.includes(format)) throw badRequest(`format must be one of ${formats.join(', ')}`);
     const view = await deps.jobs.view(request.params.id, { withResult: false });

@@ -9,7 +9,7 @@ import { MemoryVideoStore } from '../../videos/__fixtures__/memory-video-store.j
 import { LocalBlobStore } from '../../videos/local-blob-store.js';
 import { DEFAULT_MEDIA_LIMITS } from '../../videos/media-limits.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
-import { generateSampleVideo, sampleVideoSpecs } from '../../videos/sample-videos.js';
+import { cachedSampleVideo } from '../../videos/sample-video-cache.js';
 import { VideoLibrary } from '../../videos/video-library.js';
 import { installErrorHandler } from '../error-handler.js';
 import { registerVideoRoutes } from './video-routes.js';
@@ -64,17 +64,17 @@ function form(field: string, bytes: Uint8Array, filename: string, type: string):
 }
 
 describe('video routes', () => {
-  let samplesDir: string;
   let sampleBytes: Buffer;
+  let otherBytes: Buffer;
   let server: TestServer;
   let small: TestServer;
   let video: { id: string; size: number; filename: string; sha256: string };
 
   beforeAll(async () => {
-    samplesDir = await mkdtemp(join(tmpdir(), 'video-routes-samples-'));
-    const sample = join(samplesDir, 'cuts-and-silence.mp4');
-    await generateSampleVideo(sample, tools, sampleVideoSpecs['cuts-and-silence']);
+    const sample = await cachedSampleVideo('cuts-and-silence', tools);
+    const other = await cachedSampleVideo('three-shots-tone', tools);
     sampleBytes = await readFile(sample);
+    otherBytes = await readFile(other);
     [server, small] = await Promise.all([startServer(50 * 1024 * 1024), startServer(100 * 1024)]);
     const response = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'cuts.mp4', 'video/mp4') });
     expect(response.status).toBe(200);
@@ -82,7 +82,6 @@ describe('video routes', () => {
   });
   afterAll(async () => {
     await Promise.all([stopServer(server), stopServer(small)]);
-    await rm(samplesDir, { recursive: true, force: true });
   });
 
   it('uploads a multipart video larger than the plugin default limit and returns its record', async () => {
@@ -92,6 +91,15 @@ describe('video routes', () => {
     expect(list.videos.map((v: { id: string }) => v.id)).toContain(video.id);
     const metadata = await json(await fetch(`${server.url}/api/video/${video.id}/metadata`));
     expect(metadata).toEqual(video);
+  });
+
+  it('answers an upload of bytes already stored with the stored video and duplicate_of, and lists it once', async () => {
+    const response = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'same-again.mp4', 'video/mp4') });
+    expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ ...video, duplicate_of: video.id });
+    const list = await json(await fetch(`${server.url}/api/videos`));
+    expect(list.videos.filter((v: { sha256: string }) => v.sha256 === video.sha256)).toHaveLength(1);
+    expect((await filesUnder(server.dataDir)).filter((name) => !name.endsWith('.jpg'))).toEqual([video.id]);
   });
 
   it('serves the bytes whole, and a Range as 206 with the exact bytes', async () => {
@@ -200,7 +208,7 @@ describe('video routes', () => {
   });
 
   it('refuses to delete a video in use (409), then deletes it and its files', async () => {
-    const upload = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', sampleBytes, 'doomed.mp4', 'video/mp4') });
+    const upload = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form('file', otherBytes, 'doomed.mp4', 'video/mp4') });
     const doomed = await json(upload);
     server.inUse.add(doomed.id);
     const refused = await fetch(`${server.url}/api/video/${doomed.id}`, { method: 'DELETE' });
@@ -217,7 +225,8 @@ describe('video routes', () => {
   });
 
   it('adds the sample videos', async () => {
-    const response = await fetch(`${server.url}/api/videos/samples`, { method: 'POST' });
+    // on the server with nothing stored: the samples are not duplicates of an upload there
+    const response = await fetch(`${small.url}/api/videos/samples`, { method: 'POST' });
     expect(response.status).toBe(200);
     const { videos } = await json(response);
     expect(videos.map((v: { filename: string }) => v.filename)).toEqual(['sample-cuts-and-silence.mp4', 'sample-three-shots-tone.mp4']);

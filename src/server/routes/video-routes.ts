@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { VideoRecord } from '../../domain/index.js';
 import { formatBytes } from '../../domain/format-bytes.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
-import { badRequest, conflict, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { videoView } from '../../videos/video-view.js';
+import { isClientDisconnect } from '../error-causes.js';
+import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { tokenInQueryRoute } from '../security/route-access.js';
 
 export interface VideoRouteDeps {
   library: VideoLibrary;
@@ -32,12 +35,20 @@ const videoRecordSchema = {
     audio_codec: { type: ['string', 'null'] },
     sha256: { type: 'string' },
     created_at: { type: 'string' },
+    duplicate_of: { type: 'string', description: 'set when the upload matched a stored video byte for byte: that video is returned, nothing new is stored' },
   },
 } as const;
 const videoListSchema = { type: 'object', properties: { videos: { type: 'array', items: videoRecordSchema } } } as const;
 const tags = ['videos'];
 /** room for multipart boundaries, part headers and small fields around the file */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+/**
+ * Buffer per multipart part. busboy stalls for good (no answer, the socket
+ * held) when a part it skips, such as one without Content-Disposition, gets
+ * more than its buffer in one go; socket chunks are at most 64 KB, so 1 MB
+ * keeps a skipped part from ever filling it.
+ */
+const PART_BUFFER_BYTES = 1024 * 1024;
 
 /** Upload, list, stream (with Range), inspect and delete videos. */
 export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps): void {
@@ -48,11 +59,20 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (!record) throw notFound(`Video ${id} not found`);
     return record;
   };
+  /** the record, when its file is still there too */
+  const requireVideoFile = async (id: string): Promise<VideoRecord> => {
+    const record = await requireVideo(id);
+    if (!(await library.hasFile(id))) {
+      throw gone(`The file of video ${id} is missing from the data folder; delete the video and upload it again`);
+    }
+    return record;
+  };
 
   app.post('/api/video/upload', {
+    config: { multipart: true },
     schema: {
       tags,
-      summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored',
+      summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored. The same bytes again return the stored video with `duplicate_of`',
       consumes: ['multipart/form-data'],
       response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
     },
@@ -69,38 +89,44 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > library.maxUploadBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge();
     // one byte over the limit reaches the library, which refuses it
-    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 } });
+    const part = await request.file({ limits: { fileSize: library.maxUploadBytes + 1, files: 1 }, fileHwm: PART_BUFFER_BYTES }).catch((error: unknown) => {
+      throw asMalformedMultipart(error);
+    });
     if (!part) throw badRequest('The multipart body has no "file" field');
     if (part.fieldname !== 'file') throw badRequest(`Expected the video in a multipart field named "file", got "${part.fieldname}"`);
+    let partError: unknown;
+    part.file.once('error', (error) => (partError = error));
     try {
-      return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
+      return videoView(await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype }));
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
       const code = (error as { code?: string }).code;
       // the library's other 413s (duration, picture size) keep their own detail
       if ((status === 413 && code !== 'MEDIA_LIMIT_EXCEEDED') || code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-      throw error;
+      // the parser's error may surface as a premature close of the pipeline: the part's own error says why
+      throw partError !== undefined && !request.socket.destroyed ? asMalformedMultipart(partError) : error;
     }
   });
 
   app.get('/api/videos', {
     schema: { tags, summary: 'List the stored videos, newest first', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.list() }));
+  }, async () => ({ videos: (await library.list()).map(videoView) }));
 
   app.post('/api/videos/samples', {
     schema: { tags, summary: 'Generate and add the built-in sample videos (known cuts and silences)', response: { 200: videoListSchema } },
-  }, async () => ({ videos: await library.addSampleVideos() }));
+  }, async () => ({ videos: (await library.addSampleVideos()).map(videoView) }));
 
   app.get<{ Params: { id: string } }>('/api/video/:id', {
+    config: tokenInQueryRoute,
     schema: {
       tags,
       summary: 'The video bytes; honours a single "Range: bytes=" request (206), so players can seek',
       params: idParams,
       produces: ['video/*'],
-      response: { 404: errorResponse, 416: errorResponse },
+      response: { 404: errorResponse, 410: errorResponse, 416: errorResponse },
     },
   }, async (request, reply) => {
-    const record = await requireVideo(request.params.id);
+    const record = await requireVideoFile(request.params.id);
     const size = record.size;
     const range = parseRange(request.headers.range, size);
     if (range === 'unsatisfiable') {
@@ -123,9 +149,10 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
 
   app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
     schema: { tags, summary: 'The stored metadata of a video', params: idParams, response: { 200: videoRecordSchema, 404: errorResponse } },
-  }, async (request) => requireVideo(request.params.id));
+  }, async (request) => videoView(await requireVideo(request.params.id)));
 
   app.get<{ Params: { id: string } }>('/api/video/:id/thumbnail', {
+    config: tokenInQueryRoute,
     schema: { tags, summary: 'A JPEG thumbnail, 320 px wide', params: idParams, produces: ['image/jpeg'], response: { 404: errorResponse } },
   }, async (request, reply) => {
     await requireVideo(request.params.id);
@@ -139,9 +166,10 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       tags,
       summary: 'What ffmpeg measured in the video: cuts, shots, black and frozen segments, silences, loudness, look (measured on first request, then cached)',
       params: idParams,
-      response: { 404: errorResponse },
+      response: { 404: errorResponse, 410: errorResponse },
     },
   }, async (request, reply) => {
+    await requireVideoFile(request.params.id);
     const asset = await library.asset(request.params.id);
     if (!asset) throw notFound(`Video ${request.params.id} not found`);
     // a client that leaves stops waiting; the measurement is killed unless a job still waits for it
@@ -167,6 +195,17 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     if (!(await library.delete(id))) throw notFound(`Video ${id} not found`);
     return { deleted: true, id };
   });
+}
+
+/**
+ * An error of the multipart parser (no or empty boundary, a body cut short,
+ * garbage) as a 400; the plugin's own coded errors (limits, 406) and client
+ * disconnects keep their meaning.
+ */
+function asMalformedMultipart(error: unknown): unknown {
+  if (isClientDisconnect(error) || (error as { code?: unknown }).code !== undefined) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return badRequest(`Malformed multipart body: ${reason.slice(0, 200)}`);
 }
 
 /**

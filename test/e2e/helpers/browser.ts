@@ -20,9 +20,16 @@ export interface WatchedPage {
 }
 
 /** A fresh context and page that records console errors, page errors and dialogs. */
-export async function openWatchedPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<WatchedPage> {
+export async function openWatchedPage(
+  browser: Browser,
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<WatchedPage> {
   // reduced motion: scrolls jump instead of animating, so screenshots and clicks see a settled page
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 900 }, reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    reducedMotion: 'reduce',
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const dialogs: string[] = [];

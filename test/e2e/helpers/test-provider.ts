@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GenerateRequest, GenerateResult, VideoProvider } from '../../../src/providers/provider.js';
+import type { GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../../../src/providers/provider.js';
 import { CancelledError, ProviderError } from '../../../src/providers/provider-error.js';
 
 /** What the `test-html` model answers: HTML that must show as text, and a timestamp. */
@@ -10,6 +10,7 @@ export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and 
  * The 'test' provider family for browser tests:
  * - `test-html` answers with raw HTML in markdown (the page must show it as text);
  * - `test-hold` never answers until its call is aborted (a job that stays running until cancelled);
+ * - `test-uploading` prepares (uploads) the video until its preparation is aborted;
  * - `test-throttled` is always rate-limited (429, come back in a minute): its job waits, it does not fail.
  */
 export class BrowserTestProvider implements VideoProvider {
@@ -18,6 +19,14 @@ export class BrowserTestProvider implements VideoProvider {
 
   availability() {
     return { available: true };
+  }
+
+  prepare(video: VideoAsset, signal: AbortSignal, options: PrepareOptions): Promise<PreparedVideo> {
+    if (options.model.provider_model !== 'uploading') return Promise.resolve({ family: 'test', video, payload: null });
+    return new Promise((_resolve, reject) => {
+      if (signal.aborted) reject(new CancelledError());
+      signal.addEventListener('abort', () => reject(new CancelledError()), { once: true });
+    });
   }
 
   generate(request: GenerateRequest): Promise<GenerateResult> {
@@ -40,6 +49,7 @@ export function writeBrowserTestModels(dir: string): string {
   const models = [
     { id: 'test-html', name: 'Test: HTML in the answer', provider_model: 'html', ...common },
     { id: 'test-hold', name: 'Test: answers only when cancelled', provider_model: 'hold', ...common },
+    { id: 'test-uploading', name: 'Test: uploads until cancelled', provider_model: 'uploading', ...common },
     { id: 'test-throttled', name: 'Test: always rate-limited', provider_model: 'throttled', ...common },
   ];
   const file = path.join(dir, 'browser-test-models.json');

@@ -57,6 +57,8 @@ export const api = {
   listVideos: () => request<{ videos: VideoRecord[] }>('GET', '/api/videos').then((r) => r.videos),
   addSampleVideos: () => request<{ videos: VideoRecord[] }>('POST', '/api/videos/samples').then((r) => r.videos),
   deleteVideo: (id: string) => request<{ deleted: boolean }>('DELETE', `/api/video/${encodeURIComponent(id)}`),
+  /** what ffmpeg measured in the video (cuts, silences, …); the first call on a large video can take a while */
+  facts: (id: string) => request<Record<string, unknown>>('GET', `/api/video/${encodeURIComponent(id)}/facts`),
   models: () => request<ModelsResponse>('GET', '/api/models'),
   prompts: () => request<{ prompts: PromptTemplate[] }>('GET', '/api/prompts').then((r) => r.prompts),
   compare: (body: CompareBody) => request<JobCreated>('POST', '/api/compare-async', body),

@@ -5,7 +5,7 @@ import type { AnyJobEvent, JobEventName } from './types.js';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
-const eventNames: JobEventName[] = ['created', 'status', 'progress', 'model_result', 'evaluation', 'retry', 'deleted'];
+const eventNames: JobEventName[] = ['created', 'status', 'progress', 'model_result', 'evaluation', 'phase', 'retry', 'deleted'];
 const maxRetryDelayMs = 15_000;
 
 export interface JobEventHandlers {

@@ -29,7 +29,7 @@ export function formatCost(usd: number | null | undefined): string {
 
 export function formatScore(score: number | null | undefined): string {
   if (score === null || score === undefined) return '—';
-  return `${Number.isInteger(score) ? score : score.toFixed(1)}/10`;
+  return `${Math.round(score)}/10`;
 }
 
 /** "in 2 min", "in 40 s" */

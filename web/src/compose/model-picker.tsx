@@ -1,5 +1,6 @@
 import type { ModelDetail } from '../api/types.js';
 import { formatCost } from '../components/format.js';
+import { groupModels } from './model-groups.js';
 
 interface ModelPickerProps {
   models: ModelDetail[];
@@ -13,31 +14,65 @@ function priceLabel(model: ModelDetail): string {
   return `${formatCost(model.input_usd_per_mtok)} in / ${formatCost(model.output_usd_per_mtok)} out per 1M tokens`;
 }
 
-/** Answer models with their availability; unavailable ones say why and cannot be picked. */
+function modelName(models: ModelDetail[], id: string): string {
+  const model = models.find((m) => m.id === id) as (ModelDetail & { display_name?: string }) | undefined;
+  return model?.display_name ?? model?.name ?? id;
+}
+
+/**
+ * Runnable models first, grouped by provider; a provider with nothing runnable
+ * is one line saying how to enable it (its models listed when opened).
+ */
 export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
-  const answerModels = models.filter((m) => m.role === 'answer');
+  const groups = groupModels(models);
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));
   return (
-    <fieldset className="field checklist models">
+    <fieldset className="field models">
       <legend className="field__label">Models</legend>
-      {answerModels.map((model) => (
-        <label key={model.id} className={`check model-option${model.available ? '' : ' model-option--off'}`}>
-          <input
-            type="checkbox"
-            checked={model.available && selected.includes(model.id)}
-            disabled={!model.available}
-            onChange={(e) => toggle(model.id, e.target.checked)}
-            aria-describedby={`model-note-${model.id}`}
-          />
-          <span className="model-option__text">
-            <span className="model-option__name">{model.name}</span>
-            <span id={`model-note-${model.id}`} className="model-option__note">
-              {model.available ? priceLabel(model) : `unavailable: ${model.reason ?? 'not configured'}`}
-              {model.retired_to ? ` · retired, answered by ${model.retired_to}` : ''}
-            </span>
-          </span>
-        </label>
+      {groups.available.map((group) => (
+        <div key={group.provider} className="model-group" data-provider={group.provider}>
+          <p className="model-group__name">{group.name}</p>
+          <div className="checklist">
+            {group.models.map((model) => (
+              <label key={model.id} className={`check model-option${model.available ? '' : ' model-option--off'}`}>
+                <input
+                  type="checkbox"
+                  checked={model.available && selected.includes(model.id)}
+                  disabled={!model.available}
+                  onChange={(e) => toggle(model.id, e.target.checked)}
+                  aria-describedby={`model-note-${model.id}`}
+                />
+                <span className="model-option__text">
+                  <span className="model-option__name">{modelName(models, model.id)}</span>
+                  <span id={`model-note-${model.id}`} className="model-option__note">
+                    {model.available ? priceLabel(model) : `unavailable: ${model.reason ?? 'not configured'}`}
+                    {model.retired_to ? ` · retired, answered by ${modelName(models, model.retired_to)}` : ''}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </div>
       ))}
+      {groups.unavailable.length > 0 && (
+        <div className="model-off" data-testid="unavailable-providers">
+          {groups.unavailable.map((group) => (
+            <details key={group.provider} className="model-off__provider" data-provider={group.provider}>
+              <summary>
+                <strong>{group.name}</strong> — {group.hint} · {group.models.length} model{group.models.length === 1 ? '' : 's'}
+              </summary>
+              <ul className="model-off__list">
+                {group.models.map((m) => (
+                  <li key={m.id}>
+                    {modelName(models, m.id)}
+                    {m.retired_to ? <span className="muted"> · retired, answered by {modelName(models, m.retired_to)}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </div>
+      )}
     </fieldset>
   );
 }

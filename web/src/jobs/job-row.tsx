@@ -1,5 +1,6 @@
 import type { JobView } from '../api/types.js';
 import { formatEta, formatTime } from '../components/format.js';
+import { formatElapsed, type PhaseSummary } from './job-phases.js';
 
 interface JobRowProps {
   job: JobView;
@@ -7,6 +8,9 @@ interface JobRowProps {
   open: boolean;
   /** why the job is waiting right now, if it is */
   notice?: string;
+  /** what the job is doing right now, from its work units' phases */
+  phase: PhaseSummary | null;
+  nowMs: number;
   onOpen(): void;
   onCancel(): void;
   onDelete(): void;
@@ -21,9 +25,12 @@ const statusLabel: Record<JobView['status'], string> = {
 };
 
 /** One job: status, live progress bar with its message and ETA, and its actions. */
-export function JobRow({ job, title, open, notice, onOpen, onCancel, onDelete }: JobRowProps) {
+export function JobRow({ job, title, open, notice, phase, nowMs, onOpen, onCancel, onDelete }: JobRowProps) {
   const active = job.status === 'pending' || job.status === 'running';
   const eta = active ? formatEta(job.eta_seconds) : null;
+  // a pending job waits its turn; a running one says what its work units wait on
+  const now: PhaseSummary | null =
+    job.status === 'pending' ? { text: 'Queued: waiting to start', since: job.created_at, waiting: true } : job.status === 'running' ? phase : null;
   return (
     <li className={`job${open ? ' job--open' : ''}`} data-job-id={job.job_id} data-status={job.status} aria-current={open ? 'true' : undefined}>
       <div className="job__head">
@@ -51,6 +58,11 @@ export function JobRow({ job, title, open, notice, onOpen, onCancel, onDelete }:
         {job.progress_message}
         {eta ? ` · ${eta}` : ''}
       </p>
+      {now && (
+        <p className={`job__phase${now.waiting ? ' job__phase--waiting' : ''}`} data-testid="job-phase">
+          {now.text} · <span className="job__elapsed">{formatElapsed(now.since, nowMs)}</span>
+        </p>
+      )}
       {notice && active && (
         <p className="job__notice" role="status" data-testid="job-notice">
           {notice}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, describeError } from '../api/client.js';
 import { finishedStatuses, type AnyJobEvent, type JobView } from '../api/types.js';
 import { useJobEvents, type StreamState } from '../api/use-job-events.js';
+import { unitKey, type UnitPhases } from './job-phases.js';
 
 export interface JobsState {
   jobs: JobView[];
@@ -9,6 +10,8 @@ export interface JobsState {
   error: string | null;
   /** per job: why it is waiting right now (a provider pushed back and a call will be retried) */
   notices: Record<string, string>;
+  /** per job: what each unfinished work unit is doing (from `phase` events) */
+  phases: Record<string, UnitPhases>;
   stream: StreamState;
   cancel(id: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -25,10 +28,17 @@ export function retryNotice(retry: { model_id: string; attempt: number; delay_ms
   return `Slowing down, not failing: ${retry.model_id} was refused (${reason}); retrying in ${seconds} s, attempt ${retry.attempt + 1}`;
 }
 
-function without(notices: Record<string, string>, jobId: string): Record<string, string> {
-  if (!(jobId in notices)) return notices;
-  const { [jobId]: _cleared, ...rest } = notices;
+function without<T>(byJob: Record<string, T>, jobId: string): Record<string, T> {
+  if (!(jobId in byJob)) return byJob;
+  const { [jobId]: _cleared, ...rest } = byJob;
   return rest;
+}
+
+function withoutUnit(phases: Record<string, UnitPhases>, jobId: string, key: string): Record<string, UnitPhases> {
+  const units = phases[jobId];
+  if (!units || !(key in units)) return phases;
+  const { [key]: _done, ...rest } = units;
+  return { ...phases, [jobId]: rest };
 }
 
 function upsert(jobs: JobView[], job: JobView): JobView[] {
@@ -49,6 +59,7 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notices, setNotices] = useState<Record<string, string>>({});
+  const [phases, setPhases] = useState<Record<string, UnitPhases>>({});
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   const jobsRef = useRef(jobs);
@@ -98,6 +109,11 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
         case 'deleted':
           setJobs((current) => current.filter((j) => j.job_id !== event.data.job_id));
           break;
+        case 'phase': {
+          const phase = event.data;
+          setPhases((current) => ({ ...current, [phase.job_id]: { ...current[phase.job_id], [unitKey(phase.item_index, phase.model_id)]: phase } }));
+          break;
+        }
         default:
           break;
       }
@@ -108,6 +124,17 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
       } else if (event.type === 'model_result' || event.type === 'evaluation' || event.type === 'status' || event.type === 'deleted') {
         const jobId = event.data.job_id;
         setNotices((current) => without(current, jobId));
+      }
+      // a finished unit is no longer waiting on anything; a finished job has no phases
+      if (event.type === 'model_result') {
+        const { job_id, item_index, model_id } = event.data;
+        setPhases((current) => withoutUnit(current, job_id, unitKey(item_index, model_id)));
+      } else if (event.type === 'evaluation') {
+        const { job_id, item_index } = event.data;
+        setPhases((current) => withoutUnit(current, job_id, unitKey(item_index, null)));
+      } else if (event.type === 'deleted' || (event.type === 'status' && finishedStatuses.includes(event.data.status))) {
+        const jobId = event.data.job_id;
+        setPhases((current) => without(current, jobId));
       }
       onEventRef.current?.(event);
     },
@@ -138,5 +165,5 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
 
   const track = useCallback((id: string) => void fetchOne(id), [fetchOne]);
 
-  return { jobs, loaded, error, notices, stream, cancel, remove, track };
+  return { jobs, loaded, error, notices, phases, stream, cancel, remove, track };
 }

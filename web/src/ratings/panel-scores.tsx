@@ -28,7 +28,7 @@ export function PanelScores({ comparison }: { comparison: CompareResponse }) {
             <tbody>
               {comparison.results.map((r) => (
                 <tr key={r.model_id}>
-                  <td>{r.model_name}</td>
+                  <td>{r.display_name}</td>
                   {judges.map((j) => (
                     <td key={j.judge_model}>{j.status === 'failed' ? 'failed' : (j.evaluation.find((e) => e.model_id === r.model_id)?.score ?? '–')}</td>
                   ))}

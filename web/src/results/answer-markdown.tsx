@@ -1,6 +1,7 @@
 import { memo, useMemo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { formatDuration } from '../components/format.js';
+import { ScrollArea } from '../components/scroll-area.js';
 import { usePlayer } from '../videos/player-context.js';
 import { splitMarkdownTables, type TableBlock } from './markdown-tables.js';
 import { rehypeTimestamps } from './timestamps.js';
@@ -62,7 +63,7 @@ function InlineMarkdown({ text, videoId }: { text: string; videoId?: string }) {
 
 function MarkdownTable({ table, videoId }: { table: TableBlock; videoId?: string }) {
   return (
-    <div className="table-scroll">
+    <ScrollArea label="Table from the answer" className="table-scroll">
       <table>
         <thead>
           <tr>
@@ -85,7 +86,7 @@ function MarkdownTable({ table, videoId }: { table: TableBlock; videoId?: string
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -1,5 +1,7 @@
+import { useId, useState } from 'react';
 import type { ModelResult, ScoredModel } from '../api/types.js';
 import { formatCost, formatLatency, formatScore, formatTokens } from '../components/format.js';
+import { displayName, rubricOf } from './answer-fields.js';
 import { AnswerMarkdown } from './answer-markdown.js';
 
 interface ModelCardProps {
@@ -17,19 +19,28 @@ function tokensLabel(result: ModelResult): string {
   return `${formatTokens(result.input_tokens)} in / ${formatTokens(result.output_tokens)} out${thinking}`;
 }
 
-/** One model's answer with its score, the judge's notes and what it cost. */
+/** answers longer than this many characters start folded */
+const foldAfterChars = 900;
+
+/** One model's answer with its score, the judge's notes and what it cost. The answer unfolds in place. */
 export function ModelCard({ result, score, best, videoId, jobActive }: ModelCardProps) {
   const headingId = `card-${videoId}-${result.model_id}`;
+  const answerId = useId();
+  const [expanded, setExpanded] = useState(false);
+  const long = (result.response?.length ?? 0) > foldAfterChars;
+  const folded = long && !expanded;
+  const name = displayName(result as ModelResult & { display_name?: string });
+  const rubric = score ? rubricOf(score) : [];
   return (
     <article className={`card${best ? ' card--best' : ''}`} aria-labelledby={headingId} data-model-id={result.model_id}>
       <header className="card__head">
         <div>
           <h4 id={headingId} className="card__title">
-            {result.model_name}
+            {name}
           </h4>
           <span className="muted card__id">
-            {result.model_id}
-            {result.served_by ? ` · served by ${result.served_by}` : ''}
+            {result.model_id !== name ? result.model_id : ''}
+            {result.served_by ? ` · answered by ${result.served_by}` : ''}
           </span>
         </div>
         <div className="card__score" aria-label={score ? `Score ${formatScore(score.score)}` : 'Not scored'}>
@@ -81,13 +92,32 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
           )}
         </div>
       )}
+      {rubric.length > 0 && (
+        <details className="reasoning">
+          <summary>Rubric</summary>
+          <ul className="rubric">
+            {rubric.map((line, i) => (
+              <li key={i}>
+                <span>{line.criterion}</span>
+                {line.points !== undefined && (
+                  <span className="rubric__points">
+                    {line.points}
+                    {line.max !== undefined ? `/${line.max}` : ''}
+                  </span>
+                )}
+                {line.note && <span className="muted rubric__note">{line.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {score?.reasoning && (
         <details className="reasoning">
           <summary>Judge's reasoning</summary>
           <p>{score.reasoning}</p>
         </details>
       )}
-      <div className="card__answer">
+      <div id={answerId} className={`card__answer${folded ? ' card__answer--folded' : ''}`}>
         {result.error ? (
           <p className="card__error" role="note">
             Error: {result.error}
@@ -98,6 +128,11 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
           <p className="muted">{jobActive ? 'Waiting for the answer…' : 'No answer: the job ended before this model answered.'}</p>
         )}
       </div>
+      {long && (
+        <button type="button" className="button button--ghost button--small card__expand" aria-expanded={expanded} aria-controls={answerId} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : 'Show the whole answer'}
+        </button>
+      )}
     </article>
   );
 }

@@ -1,79 +1,80 @@
-import { useEffect, useRef, useState } from 'react';
-import { api, describeError } from '../api/client.js';
-import { isBatchResult, type JobResult, type JobView, type VideoRecord } from '../api/types.js';
+import { useEffect, useRef } from 'react';
+import { isBatchResult, type JobView, type VideoRecord } from '../api/types.js';
 import { formatEta } from '../components/format.js';
 import { Notice } from '../components/notice.js';
-import { reveal } from '../components/reveal.js';
 import { BatchResult } from './batch-result.js';
 import { CompareResult } from './compare-result.js';
 import { ExportLinks } from './export-links.js';
+import type { JobResultState } from './use-job-result.js';
 
 interface ResultsPanelProps {
   jobId: string;
   /** the job as the jobs list knows it (live progress) */
   job: JobView | undefined;
   videos: VideoRecord[];
-  /** bumped when an event says the job's stored results changed */
-  revision: number;
+  state: JobResultState;
+  /** the batch cell whose answers are shown */
+  selectedItem: number | null;
+  onSelectItem(itemIndex: number | null): void;
   onClose(): void;
+  /** the player shows the result's video (it appears above the result, moving it down) */
+  playerReady: boolean;
 }
 
-/** The opened job's results, refreshed as answers and scores arrive. */
-export function ResultsPanel({ jobId, job, videos, revision, onClose }: ResultsPanelProps) {
-  const [result, setResult] = useState<JobResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** Scrolls so the panel starts at the top, unless its verdict is already wholly in view. */
+function bringVerdictIntoView(panel: HTMLElement | null): void {
+  if (!panel) return;
+  const verdict = panel.querySelector('.verdict') ?? panel;
+  const box = verdict.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  panel.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+}
+
+/** The opened job's results, refreshed as answers and scores arrive; brought into view when opened. */
+export function ResultsPanel({ jobId, job, videos, state, selectedItem, onSelectItem, onClose, playerReady }: ResultsPanelProps) {
+  const { result, error } = state;
   const status = job?.status;
   const panel = useRef<HTMLElement>(null);
+  const revealed = useRef<string | null>(null);
 
+  // a job just started or opened: once its first content is on screen (and again once the player
+  // has appeared above it), bring the verdict into view
+  const hasResult = result !== null;
   useEffect(() => {
-    setResult(null);
-    setError(null);
-    // a job just started or opened: bring its results into view (on a phone they are far down)
-    reveal(panel.current, 'start');
-  }, [jobId]);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .partialResult(jobId)
-      .then((r) => {
-        if (!live) return;
-        setResult(r ?? null);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(describeError(e)));
-    return () => {
-      live = false;
-    };
-  }, [jobId, revision, status]);
+    const key = `${jobId}|${playerReady}`;
+    if (!hasResult || revealed.current === key) return;
+    revealed.current = key;
+    bringVerdictIntoView(panel.current);
+  }, [jobId, hasResult, playerReady]);
 
   const active = status === 'pending' || status === 'running';
   const eta = active ? formatEta(job?.eta_seconds) : null;
   return (
-    <section ref={panel} className="panel results" aria-labelledby="results-heading" data-job-id={jobId}>
+    <section ref={panel} className="panel results" aria-labelledby="results-heading" data-job-id={jobId} tabIndex={-1}>
       <div className="panel__head">
-        <h2 id="results-heading">Results</h2>
+        <h2 id="results-heading">Result</h2>
         <span className="results__actions">
           <ExportLinks jobId={jobId} />
-          <button type="button" className="button button--ghost button--small" onClick={onClose} aria-label="Close the results">
+          <button type="button" className="button button--ghost button--small" onClick={onClose} aria-label="Close the result">
             Close
           </button>
         </span>
       </div>
-      {job && (
+      {job && active && (
         <p className="results__status" aria-live="polite">
           <span className={`badge badge--${job.status}`}>{job.status}</span> {job.progress_message}
           {eta ? ` · ${eta}` : ''}
         </p>
       )}
       {job?.error && <Notice kind="error">{job.error}</Notice>}
-      {error && <Notice kind="error">Could not load the results: {error}</Notice>}
+      {error && <Notice kind="error">Could not load the result: {error}</Notice>}
       {!result && !error && <p className="muted">Loading…</p>}
       {result &&
         (isBatchResult(result) ? (
-          <BatchResult result={result} videos={videos} jobActive={active} />
+          <BatchResult result={result} videos={videos} jobActive={active} selected={selectedItem} onSelect={onSelectItem} />
         ) : (
-          <CompareResult comparison={result} video={videos.find((v) => v.id === result.video_id)} jobActive={active} />
+          <CompareResult comparison={result} video={videos.find((v) => v.id === result.video_id)} jobActive={active} headingLevel={3} />
         ))}
     </section>
   );

@@ -1,5 +1,7 @@
 import type { CompareResponse, VideoRecord } from '../api/types.js';
 import { formatScore, truncate } from '../components/format.js';
+import { ScrollArea } from '../components/scroll-area.js';
+import { displayName } from './answer-fields.js';
 
 interface ScoreMatrixProps {
   comparisons: CompareResponse[];
@@ -15,7 +17,7 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
   const cell = (videoId: string, prompt: string) => comparisons.find((c) => c.video_id === videoId && c.prompt === prompt);
 
   return (
-    <div className="table-scroll">
+    <ScrollArea label="Scores per video and prompt" className="matrix-scroll">
       <table className="matrix">
         <caption>Scores per video and prompt: open a cell to read the answers</caption>
         <thead>
@@ -33,7 +35,11 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
             const name = videos.get(videoId)?.filename ?? videoId;
             return (
               <tr key={videoId}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  <span className="matrix__video" title={name}>
+                    {name}
+                  </span>
+                </th>
                 {prompts.map((prompt, i) => {
                   const comparison = cell(videoId, prompt);
                   if (!comparison) return <td key={i}>—</td>;
@@ -53,7 +59,7 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
                           const score = comparison.evaluation?.find((s) => s.model_id === r.model_id)?.score;
                           return (
                             <span key={r.model_id} className={`matrix__score${score !== undefined && score === top ? ' matrix__score--top' : ''}`}>
-                              <span className="matrix__model">{r.model_id}</span>
+                              <span className="matrix__model">{displayName(r)}</span>
                               <span>{r.error ? 'error' : score === undefined ? '—' : formatScore(score)}</span>
                             </span>
                           );
@@ -67,6 +73,6 @@ export function ScoreMatrix({ comparisons, videos, selected, onSelect }: ScoreMa
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

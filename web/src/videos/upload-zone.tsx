@@ -75,7 +75,7 @@ export function UploadZone({ entries, onFiles, onDismiss }: UploadZoneProps) {
                   <span className="upload-item__state">
                     {entry.state === 'waiting' && 'waiting'}
                     {entry.state === 'uploading' && (entry.progress >= 1 ? 'checking the video…' : `${Math.round(entry.progress * 100)}%`)}
-                    {entry.state === 'done' && 'uploaded'}
+                    {entry.state === 'done' && (entry.duplicateOf ? 'already in the library' : 'uploaded')}
                   </span>
                 </div>
               )}

@@ -11,6 +11,8 @@ export interface UploadEntry {
   progress: number;
   state: 'waiting' | 'uploading' | 'done' | 'failed';
   error?: string;
+  /** the same bytes were already stored: the library kept its existing entry */
+  duplicateOf?: string;
 }
 
 /**
@@ -35,7 +37,8 @@ export function useUploads(onUploaded: (video: VideoRecord) => void) {
           update(key, { state: 'uploading' });
           try {
             const video = await uploadVideo(file, (progress) => update(key, { progress }));
-            update(key, { state: 'done', progress: 1 });
+            const duplicateOf = (video as VideoRecord & { duplicate_of?: string }).duplicate_of;
+            update(key, { state: 'done', progress: 1, ...(duplicateOf ? { duplicateOf } : {}) });
             onUploaded(video);
           } catch (error) {
             update(key, { state: 'failed', error: describeError(error) });

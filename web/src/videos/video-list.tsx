@@ -1,6 +1,6 @@
 import { mediaUrls } from '../api/client.js';
 import type { VideoRecord } from '../api/types.js';
-import { formatBytes, formatDuration } from '../components/format.js';
+import { formatBytes, formatDuration, formatTime } from '../components/format.js';
 
 interface VideoListProps {
   videos: VideoRecord[];
@@ -9,40 +9,43 @@ interface VideoListProps {
   onDelete(video: VideoRecord): void;
 }
 
-/** The stored videos: thumbnail, name, duration, size; play or delete each. */
+/** The stored videos, compact: thumbnail, name, duration, upload time; play or delete each. */
 export function VideoList({ videos, selectedId, onSelect, onDelete }: VideoListProps) {
   return (
     <ul className="video-list" aria-label="Stored videos">
       {videos.map((video) => {
         const selected = video.id === selectedId;
         return (
-          <li key={video.id} className={`video-item${selected ? ' video-item--selected' : ''}`}>
+          <li key={video.id} className={`video-item${selected ? ' video-item--selected' : ''}`} data-video-id={video.id}>
             <button
               type="button"
               className="video-item__main"
               onClick={() => onSelect(video.id)}
               aria-pressed={selected}
               aria-label={`Play ${video.filename}`}
+              title={video.filename}
             >
-              <img className="video-item__thumb" src={mediaUrls.thumbnail(video.id)} alt="" loading="lazy" width={96} height={54} />
+              <img className="video-item__thumb" src={mediaUrls.thumbnail(video.id)} alt="" loading="lazy" width={64} height={36} />
               <span className="video-item__text">
-                <span className="video-item__name" title={video.filename}>
-                  {video.filename}
-                </span>
+                <span className="video-item__name">{video.filename}</span>
                 <span className="video-item__meta">
-                  {formatDuration(video.duration_s)} · {formatBytes(video.size)}
-                  {video.width && video.height ? ` · ${video.width}×${video.height}` : ''}
+                  <span className="video-item__duration">{formatDuration(video.duration_s)}</span>
+                  {' · '}
+                  {formatBytes(video.size)}
                   {video.has_audio ? '' : ' · no audio'}
+                  {' · '}
+                  <time dateTime={video.created_at}>{formatTime(video.created_at)}</time>
                 </span>
               </span>
             </button>
             <button
               type="button"
-              className="button button--small button--danger-ghost"
+              className="icon-button icon-button--danger"
               onClick={() => onDelete(video)}
               aria-label={`Delete ${video.filename}`}
+              title="Delete"
             >
-              Delete
+              <span aria-hidden="true">✕</span>
             </button>
           </li>
         );
