@@ -2,6 +2,7 @@ import { runAnalyzerBench } from './analyzer-bench.js';
 import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
+import { runScaleBench } from './scale-bench.js';
 import { runSecurityBench } from './security-bench.js';
 import { runMemoryBench } from './memory-bench.js';
 import { runStartBench } from './start-bench.js';
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<void>][] = [
   ['gemini', runGeminiBench],
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
+  ['scale', runScaleBench],
   ['security', runSecurityBench],
   ['start', runStartBench],
   ['ratings', runRatingsBench],

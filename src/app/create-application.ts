@@ -4,37 +4,25 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { ArenaService } from '../arena/arena-service.js';
 import type { Env } from '../config/env.js';
-import { loadModelsCatalogue } from '../config/models-catalogue.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
-import { createInProcessDispatcher } from '../jobs/in-process-dispatcher.js';
-import { JobEventBus } from '../jobs/job-events.js';
+import type { JobEvents } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
-import { createStoreWriteRetry } from '../jobs/retry-store-write.js';
-import type { WorkContext } from '../jobs/work-context.js';
 import { createLogger, type Logger } from '../logging/logger.js';
-import { createAnthropicProvider } from '../providers/anthropic/index.js';
-import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
-import { createLocalProvider } from '../providers/local/create-local-provider.js';
-import { createOpenAiProvider } from '../providers/openai/index.js';
 import type { VideoProvider } from '../providers/provider.js';
-import { ProviderRegistry } from '../providers/provider-registry.js';
 import { RatingsService } from '../ratings/ratings-service.js';
-import { createScheduler } from '../scheduler/create-scheduler.js';
 import { buildApp } from '../server/build-app.js';
-import { SpaceReserve } from '../store/space-reserve.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import type { BlobStore } from '../videos/blob-store.js';
-import { LocalBlobStore } from '../videos/local-blob-store.js';
-import { resolveMediaTools } from '../videos/media-tools.js';
-import { VideoLibrary } from '../videos/video-library.js';
+import type { VideoLibrary } from '../videos/video-library.js';
+import { createWorkContext } from './create-work-context.js';
+import { openEngines } from './open-engines.js';
 
 export interface Application {
   app: FastifyInstance;
   jobs: JobService;
   store: Store;
   library: VideoLibrary;
-  events: JobEventBus;
+  events: JobEvents;
   logger: Logger;
   /** starts listening and resumes unfinished jobs; returns the base URL */
   start(): Promise<string>;
@@ -47,6 +35,10 @@ export interface ApplicationOptions {
   /** extra or replacement provider adapters (tests, plug-ins) */
   providers?: VideoProvider[];
   now?: () => number;
+  /** false: an API node only (`serve --no-worker`), work units run on `vidcompare worker` processes */
+  runWorker?: boolean;
+  /** units this process runs at once when it is also a distributed worker (default 16) */
+  workerConcurrency?: number;
   /** wraps the store (tests put faults at this seam, e.g. a full disk) */
   decorateStore?: (store: Store) => Store;
   /** wraps the blob store that holds the video bytes */
@@ -62,51 +54,35 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
 
-  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
-  const sqliteStore = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
-  const store = options.decorateStore?.(sqliteStore) ?? sqliteStore;
-  const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
-  const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
-  const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
-  const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
-  const localBlobs = new LocalBlobStore(dataDir);
-  const library = new VideoLibrary({
+  const engines = await openEngines(env, logger);
+  const runWorker = options.runWorker ?? true;
+  if (!runWorker && engines.mode === 'embedded') {
+    await engines.close();
+    throw new Error('--no-worker needs VIDCOMPARE_REDIS_URL: without a queue, this process is the only worker');
+  }
+  const { events } = engines;
+  const store = options.decorateStore?.(engines.store) ?? engines.store;
+  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite } = createWorkContext(env, {
     store,
-    blobs: options.decorateBlobs?.(localBlobs) ?? localBlobs,
-    tools,
+    events,
     logger,
-    maxUploadBytes,
-    dataDir,
-    limits: { maxDurationS: env.VIDCOMPARE_MAX_DURATION_S, maxPixels: env.VIDCOMPARE_MAX_PIXELS },
+    now,
+    extraProviders: options.providers,
+    sharedLimits: engines.sharedLimits,
+    uploadLock: engines.uploadLock,
+    decorateBlobs: options.decorateBlobs,
+  });
+  const jobs = new JobService({
+    store,
+    dispatcher: await engines.createDispatcher(context),
+    events,
+    catalogue,
+    logger,
+    now,
+    cancellation: engines.cancellation,
+    retryWrite,
     spaceReserve,
   });
-
-  const builtIn: VideoProvider[] = [
-    createLocalProvider(),
-    createGeminiProvider({
-      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
-      baseUrl: env.GOOGLE_GEMINI_BASE_URL,
-      files: store,
-      logger,
-      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
-      timeoutMs: providerTimeoutMs,
-    }),
-    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, namedApiKeys: env.namedApiKeys, tools, logger, timeoutMs: providerTimeoutMs }),
-    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
-  ];
-  const overrides = new Set((options.providers ?? []).map((p) => p.family));
-  const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...(options.providers ?? [])]);
-
-  const scheduler = createScheduler({
-    retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
-    // the SDKs get the same limit; this one also covers what happens around the HTTP call (upload, frames)
-    attemptTimeoutMs: providerTimeoutMs,
-    logger,
-  });
-  const events = new JobEventBus();
-  const retryWrite = createStoreWriteRetry({ logger });
-  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
-  const jobs = new JobService({ store, dispatcher: createInProcessDispatcher(context), events, catalogue, logger, now, retryWrite, spaceReserve });
   const defaultJudge = () =>
     resolveJudgeModel(undefined, { configured: env.VIDCOMPARE_JUDGE_MODEL, catalogue, isAvailable: (id) => providers.isAvailable(id) });
 
@@ -124,9 +100,11 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     webRoot: defaultWebRoot,
     defaultJudge,
     isVideoInUse: async (id) => (await store.countUnfinishedJobsUsingVideo(id)) > 0,
+    workers: engines.workers,
     arena: new ArenaService({ store, catalogue, now }),
     ratings: new RatingsService({ store, catalogue }),
   });
+  let stopWorker: (() => Promise<void>) | undefined;
 
   return {
     app,
@@ -139,13 +117,15 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       await library.sweepInterruptedUploads();
       await spaceReserve.ensure();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
+      if (runWorker) stopWorker = await engines.startWorker(context, options.workerConcurrency ?? 16);
       await jobs.resumeUnfinished();
       return address;
     },
     async close() {
       await app.close();
       await jobs.shutdown();
-      await store.close();
+      await stopWorker?.();
+      await engines.close();
     },
   };
 }

@@ -10,6 +10,7 @@ import { registerJobsCommand } from './commands/jobs-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerVideoCommands } from './commands/video-commands.js';
 import { registerWatchCommand } from './commands/watch-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 
 export const defaultServer = defaultServerUrl;
 
@@ -42,6 +43,7 @@ export function createProgram(state: ProgramState = { keepAlive: false }, config
 
   rememberConfig(program, config);
   registerServeCommand(program, () => (state.keepAlive = true));
+  registerWorkerCommand(program, () => (state.keepAlive = true));
   registerVideoCommands(program);
   registerCatalogueCommands(program);
   registerCompareCommand(program);

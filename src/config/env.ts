@@ -77,6 +77,22 @@ export const envSchema = z
     ANTHROPIC_BASE_URL: optionalString,
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,
+    /** set: PostgreSQL store instead of SQLite (distributed deployment) */
+    VIDCOMPARE_DATABASE_URL: optionalString.refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), {
+      message: 'VIDCOMPARE_DATABASE_URL must be a postgres:// or postgresql:// URL',
+    }),
+    /** PostgreSQL schema holding the tables (created when missing); default: the server's search_path */
+    VIDCOMPARE_DATABASE_SCHEMA: optionalString.refine((name) => name === undefined || /^[a-z_][a-z0-9_]{0,62}$/.test(name), {
+      message: 'VIDCOMPARE_DATABASE_SCHEMA must be lower-case letters, digits and _',
+    }),
+    /** set: work units go through BullMQ on Redis to workers; events, cancellation and heartbeats through Redis */
+    VIDCOMPARE_REDIS_URL: optionalString.refine((url) => url === undefined || /^rediss?:\/\//.test(url), {
+      message: 'VIDCOMPARE_REDIS_URL must be a redis:// or rediss:// URL',
+    }),
+    /** Redis key prefix, so several deployments (or test runs) can share one Redis */
+    VIDCOMPARE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('vidcompare'),
+    /** a unit whose worker stops renewing its lock for this long is retried by another worker */
+    VIDCOMPARE_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   })
   .superRefine((env, ctx) => {
     if (!isLoopbackHost(env.HOST) && !env.VIDCOMPARE_TOKEN) {

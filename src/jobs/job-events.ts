@@ -3,8 +3,19 @@ import type { AnyJobEvent, JobEventMap, JobEventName } from '../domain/index.js'
 
 export type { AnyJobEvent, JobEventMap, JobEventName, JobProgressSnapshot } from '../domain/index.js';
 
+/**
+ * Where job events go and come from. The in-process {@link JobEventBus} is
+ * the embedded default; a Redis implementation carries events between API
+ * nodes and workers, so every SSE client sees every event.
+ */
+export interface JobEvents {
+  emit<K extends JobEventName>(type: K, data: JobEventMap[K]): void;
+  /** Subscribes to every event; returns the unsubscribe function. */
+  subscribe(listener: (event: AnyJobEvent) => void): () => void;
+}
+
 /** A typed, in-process event bus for job events. */
-export class JobEventBus {
+export class JobEventBus implements JobEvents {
   private readonly emitter = new EventEmitter();
 
   constructor() {

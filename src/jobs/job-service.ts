@@ -7,7 +7,8 @@ import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import { isTransientStorageError } from '../store/storage-failures.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
-import type { JobEventBus } from './job-events.js';
+import { InProcessJobCancellation, type JobCancellation } from './job-cancellation.js';
+import type { JobEvents } from './job-events.js';
 import { computeProgress } from './job-progress.js';
 import { runJobWork } from './job-runner.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
@@ -16,10 +17,12 @@ import { buildComparisons, buildJobView, buildResult, type JobView } from './job
 export interface JobServiceDeps {
   store: Store;
   dispatcher: Dispatcher;
-  events: JobEventBus;
+  events: JobEvents;
   catalogue: ModelsCatalogue;
   logger: Logger;
   now: () => number;
+  /** reaches every process running the job's work; in-process by default */
+  cancellation?: JobCancellation;
   /** status writes are retried through this while the disk is full */
   retryWrite: StoreWriteRetry;
   /** lets deleting jobs work on a full disk */
@@ -48,8 +51,14 @@ const shutdownReason = new Error('server shutting down');
 /** Job lifecycle: create (instantly), run in the background, resume, cancel, delete. */
 export class JobService {
   private readonly active = new Map<string, ActiveJob>();
+  private readonly cancellation: JobCancellation;
+  private readonly stopListening: () => void;
 
-  constructor(private readonly deps: JobServiceDeps) {}
+  constructor(private readonly deps: JobServiceDeps) {
+    this.cancellation = deps.cancellation ?? new InProcessJobCancellation();
+    // a job cancelled through another API node stops here too, without being finished twice
+    this.stopListening = this.cancellation.subscribe((jobId) => this.abortLocally(jobId, 'cancelled by user'));
+  }
 
   /** Stores the job and starts it in the background; returns at once. */
   async create(jobType: JobType, request: JobRequest): Promise<JobRecord> {
@@ -120,11 +129,9 @@ export class JobService {
     if (finishedJobStatuses.includes(job.status) || active?.settled) {
       throw new JobStateError(`Job ${jobId} is already ${job.status} and cannot be cancelled`);
     }
-    if (active) {
-      active.settled = true;
-      active.controller.abort(new Error('cancelled by user'));
-    }
+    this.abortLocally(jobId, 'cancelled by user');
     await this.finish(jobId, 'cancelled', null);
+    await this.cancellation.cancel(jobId);
     return (await this.deps.store.getJob(jobId))!;
   }
 
@@ -138,7 +145,11 @@ export class JobService {
     }
     const { store, spaceReserve } = this.deps;
     const deleted = await freeingSpace(spaceReserve, () => store.deleteJob(jobId));
-    if (deleted) this.deps.events.emit('deleted', { job_id: jobId });
+    if (deleted) {
+      // work of this job running in other processes stops too
+      await this.cancellation.cancel(jobId);
+      this.deps.events.emit('deleted', { job_id: jobId });
+    }
     return deleted;
   }
 
@@ -156,6 +167,7 @@ export class JobService {
 
   /** Stops running jobs without marking them cancelled, so the next start resumes them. */
   async shutdown(): Promise<void> {
+    this.stopListening();
     const running = [...this.active.values()];
     for (const active of running) {
       active.settled = true;
@@ -169,6 +181,13 @@ export class JobService {
     if (!job) return;
     const counts = (await this.deps.store.progressCounts([jobId])).get(jobId) ?? [];
     this.deps.events.emit(eventType, computeProgress({ job, itemCount: itemCountOf(job), counts, nowMs: this.deps.now() }));
+  }
+
+  private abortLocally(jobId: string, reason: string): void {
+    const active = this.active.get(jobId);
+    if (!active || active.settled) return;
+    active.settled = true;
+    active.controller.abort(new Error(reason));
   }
 
   private start(job: JobRecord): void {

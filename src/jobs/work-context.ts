@@ -4,7 +4,7 @@ import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { VideoAsset } from '../providers/provider.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Store } from '../store/store.js';
-import type { JobEventBus } from './job-events.js';
+import type { JobEvents } from './job-events.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
 
 /** Where work units find the videos they run on. */
@@ -19,7 +19,7 @@ export interface WorkContext {
   providers: ProviderRegistry;
   scheduler: Scheduler;
   videos: VideoAssets;
-  events: JobEventBus;
+  events: JobEvents;
   logger: Logger;
   now: () => number;
   /** runs a result write, retrying it while the disk is full or the database busy */

@@ -14,6 +14,7 @@ import {
 import { runAttempt, type AttemptHooks } from './run-attempt.js';
 import { withAttempts } from './scheduler-errors.js';
 import type { RetryPolicy, ScheduledCall, Scheduler } from './scheduler.js';
+import type { SharedLimits } from './shared-limits.js';
 
 export interface SchedulerOptions {
   retry: RetryPolicy;
@@ -24,6 +25,8 @@ export interface SchedulerOptions {
   logger?: Logger;
   /** aborts an attempt that runs longer than this and retries it; no limit when unset */
   attemptTimeoutMs?: number;
+  /** limits shared with other processes (distributed workers), passed after this process's own limiters */
+  shared?: SharedLimits;
   /** how limiters learn rates from 429s (see AdaptiveRate); `false` for fixed limits only */
   adaptive?: AdaptiveRateOptions | false;
 }
@@ -90,13 +93,24 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
     if (!isSlowDownSignal(error) || call.limiters.length === 0) return;
     const cooldownMs = error.retryAfterMs ?? backoffCapMs(policy, unhintedFailures + 1);
     if (error.statusCode !== 429) {
-      for (const { key, limits } of call.limiters) limiterFor(key, limits).pauseFor(cooldownMs);
+      for (const { key, limits } of call.limiters) {
+        limiterFor(key, limits).pauseFor(cooldownMs);
+        shareCooldown(key, limits, cooldownMs);
+      }
       return;
     }
     const target = rateLimitTarget(call, error);
     permits[target]?.rateLimited(error.retryAfterMs);
     const { key, limits } = call.limiters[target]!;
     limiterFor(key, limits).pauseFor(cooldownMs);
+    shareCooldown(key, limits, cooldownMs);
+  }
+
+  /** Other workers (distributed mode) pause too; their own limiters learn from the 429s they get. */
+  function shareCooldown(key: string, limits: ScheduledCall['limiters'][number]['limits'], cooldownMs: number): void {
+    options.shared?.pauseFor(key, limits, cooldownMs).catch((pauseError: Error) =>
+      logger.warn({ key, err: pauseError.message }, 'could not share a cool-down with the other workers'),
+    );
   }
 
   async function attemptOnce<T>(
@@ -110,6 +124,7 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       for (const { key, limits } of call.limiters) {
         permits.push(await limiterFor(key, limits).acquire(call.jobId, call.signal));
       }
+      for (const { key, limits } of options.shared ? call.limiters : []) await options.shared!.acquire(key, limits, call.signal);
       try {
         const beforeRequest = async (signal: AbortSignal) => {
           for (const permit of permits) await permit.beforeRequest(signal);

@@ -6,8 +6,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ArenaService } from '../arena/arena-service.js';
-import type { JobEventBus } from '../jobs/job-events.js';
+import type { JobEvents } from '../jobs/job-events.js';
 import type { JobService } from '../jobs/job-service.js';
+import type { WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { RatingsService } from '../ratings/ratings-service.js';
@@ -22,6 +23,7 @@ import { registerJobRoutes } from './routes/job-routes.js';
 import { registerRatingsRoutes } from './routes/ratings-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVideoRoutes } from './routes/video-routes.js';
+import { registerWorkerRoutes } from './routes/worker-routes.js';
 import { installBearerAuth } from './security/bearer-auth.js';
 import { installCrossSiteGuard } from './security/cross-site-guard.js';
 import { installHostGuard } from './security/host-guard.js';
@@ -31,7 +33,7 @@ import { markRoutesPublic, publicRoute } from './security/route-access.js';
 export interface AppDeps {
   logger: Logger;
   jobs: JobService;
-  events: JobEventBus;
+  events: JobEvents;
   providers: ProviderRegistry;
   library: VideoLibrary;
   limits: JobRequestLimits;
@@ -45,6 +47,7 @@ export interface AppDeps {
   webRoot: string;
   defaultJudge: () => string | null;
   isVideoInUse(id: string): Promise<boolean>;
+  workers: WorkerRegistry;
   arena: ArenaService;
   ratings: RatingsService;
 }
@@ -105,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJobRoutes(app, { jobs: deps.jobs });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
+  registerWorkerRoutes(app, { workers: deps.workers });
   registerArenaRoutes(app, deps.arena);
   registerRatingsRoutes(app, deps.ratings);
   return app;

@@ -12,3 +12,4 @@ export type {
 } from './store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 export { StoreError, type StoreErrorCode } from './store-error.js';
+export { openPostgresStore, type PostgresStoreOptions } from './postgres-store.js';

@@ -108,4 +108,6 @@ export const initialSchema: Migration = {
       PRIMARY KEY (provider, sha256)
     ) STRICT`,
   ],
+  // getModelRuns lists runs in the order first saved, which SQLite gets from its rowid (kept by upserts)
+  postgresOnly: [`ALTER TABLE model_runs ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY`],
 };

@@ -48,6 +48,11 @@ export const jobColumns = [
   'id', 'job_type', 'status', 'created_at', 'started_at', 'completed_at', 'request_json', 'error',
 ] as const;
 
+export const modelRunColumns = [
+  'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
+  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
+] as const;
+
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
 type JobRow = Pick<Selectable<JobsTable>, (typeof jobColumns)[number]>;
 

@@ -32,6 +32,7 @@ import {
   evaluationToRow,
   jobColumns,
   jobToRow,
+  modelRunColumns,
   modelRunToRow,
   providerFileToRow,
   rowToEvaluation,
@@ -43,6 +44,7 @@ import {
   videoColumns,
   videoToRow,
 } from './row-mappers.js';
+import type { SqlDialectName } from './sql-dialect.js';
 import { runInTransaction } from './run-in-transaction.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
 import type {
@@ -91,15 +93,22 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     throw error;
   }
   logger.debug({ dbPath: options.dbPath }, 'opened SQLite store');
-  return new SqliteStore(db);
+  return new KyselyStore(db, 'sqlite');
 }
 
-class SqliteStore implements Store {
+/**
+ * The Store over Kysely, for every dialect the migrations support (SQLite
+ * here; PostgreSQL in postgres-store.ts). The queries are dialect-neutral.
+ */
+export class KyselyStore implements Store {
   #db: Kysely<DatabaseSchema> | undefined;
   /** operations started and not yet settled, so close() can wait for them */
   readonly #inFlight = new Set<Promise<unknown>>();
 
-  constructor(db: Kysely<DatabaseSchema>) {
+  constructor(
+    db: Kysely<DatabaseSchema>,
+    private readonly dialect: SqlDialectName,
+  ) {
     this.#db = db;
   }
 
@@ -274,10 +283,11 @@ class SqliteStore implements Store {
     return this.#run(`getModelRuns ${jobId}`, async (db) => {
       const rows = await db
         .selectFrom('model_runs')
-        .selectAll()
+        .select(modelRunColumns)
         .where('job_id', '=', jobId)
         .$if(itemIndex !== undefined, (q) => q.where('item_index', '=', itemIndex!))
         .orderBy('item_index')
+        // PostgreSQL's migration adds a `rowid` identity column for this order
         .orderBy(sql`rowid`)
         .execute();
       return rows.map(rowToModelRun);
@@ -391,7 +401,7 @@ class SqliteStore implements Store {
     await Promise.allSettled([...this.#inFlight]);
     try {
       // lets SQLite refresh the statistics its planner uses, as its docs advise before closing
-      await sql`PRAGMA optimize`.execute(db);
+      if (this.dialect === 'sqlite') await sql`PRAGMA optimize`.execute(db);
     } finally {
       await db.destroy();
     }

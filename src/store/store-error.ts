@@ -17,7 +17,7 @@ export type StoreErrorCode =
   /** any other database failure (I/O, busy, not a database) */
   | 'database_error';
 
-/** The one error type the store throws. The SQLite error, if any, is the `cause`. */
+/** The one error type the store throws. The database driver's error, if any, is the `cause`. */
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
 
@@ -34,10 +34,24 @@ function sqliteCode(error: unknown): string | undefined {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
+/** PostgreSQL's SQLSTATE classes for the constraint failures, as SQLite's names. */
+const postgresCodes: Record<string, string> = {
+  '23505': 'SQLITE_CONSTRAINT_UNIQUE',
+  '23503': 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  '23514': 'SQLITE_CONSTRAINT_CHECK',
+  '23502': 'SQLITE_CONSTRAINT_NOTNULL',
+  '22P02': 'SQLITE_CONSTRAINT_DATATYPE',
+};
+
+function postgresCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('severity' in error)) return undefined;
+  return postgresCodes[String((error as { code: unknown }).code)];
+}
+
 /** Turns whatever a database call threw into a StoreError that says what went wrong in `operation`. */
 export function toStoreError(error: unknown, operation: string): StoreError {
   if (error instanceof StoreError) return error;
-  const code = sqliteCode(error);
+  const code = sqliteCode(error) ?? postgresCode(error);
   const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case 'SQLITE_CONSTRAINT_PRIMARYKEY':

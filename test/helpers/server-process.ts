@@ -11,9 +11,21 @@ export interface ServerProcess {
 /**
  * Runs `vidcompare serve` (the built CLI) as a real child process on a random
  * port and resolves once it listens. Used where a test must kill the server.
+ * `args` are added to `serve --port 0` (e.g. `--no-worker`, or a fixed `--port`).
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [builtCli, 'serve', '--port', '0'], {
+export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+  const port = args.includes('--port') ? [] : ['--port', '0'];
+  const started = await startCliProcess(env, ['serve', ...port, ...args], /listening on (http:\/\/[\d.]+:\d+)/);
+  return { url: started.match[1]!, child: started.child, exited: started.exited };
+}
+
+/** Runs any `vidcompare` command as a child process; resolves once its output matches `ready`. */
+export function startCliProcess(
+  env: Record<string, string>,
+  args: string[],
+  ready: RegExp,
+): Promise<{ match: RegExpExecArray; child: ChildProcess; exited: Promise<number | null> }> {
+  const child = spawn(process.execPath, [builtCli, ...args], {
     cwd: neutralCwd(),
     env: cleanEnv({ HOST: '127.0.0.1', VIDCOMPARE_LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,15 +35,15 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         child.stdout!.off('data', onData);
         child.stdout!.resume();
-        resolve({ url: match[1]!, child, exited });
+        resolve({ match, child, exited });
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+    exited.then((code) => reject(new Error(`vidcompare ${args[0]} exited (${code}) before it was ready:\n${output}`)));
   });
 }

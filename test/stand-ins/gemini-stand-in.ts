@@ -60,6 +60,8 @@ export interface GeminiStandInOptions {
   now?: () => number;
   /** wait before answering each generateContent call: ms, or per call */
   latencyMs?: number | ((call: GenerateCallInfo) => number);
+  /** told about every generateContent call as it arrives, before any rate limit or latency */
+  onCall?: (call: GenerateCallInfo) => void;
   /** awaited before answering each generateContent call: a gate the test controls */
   gate?: (call: GenerateCallInfo) => Promise<void>;
   /** awaited before an upload is finalized: a gate the test controls (a slow upload) */
@@ -304,6 +306,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     callCount += 1;
     const call: GenerateCallInfo = { model, callIndex: callCount, body };
     stats.generateCalls[model] = (stats.generateCalls[model] ?? 0) + 1;
+    options.onCall?.(call);
     stats.inFlight += 1;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {

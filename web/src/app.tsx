@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getToken, isTokenRequired, setToken, subscribeToken } from './api/auth-token.js';
 import { TokenDialog } from './components/token-dialog.js';
+import { WorkerCount } from './components/worker-count.js';
 import { appViews, viewFromHash, viewHref } from './views.js';
 import { PlayerProvider } from './videos/player-context.js';
 
@@ -39,6 +40,7 @@ export function App() {
           ))}
         </nav>
         <nav className="topbar__links" aria-label="Links">
+          <WorkerCount key={token ?? 'no-token'} />
           <a href="/docs" target="_blank" rel="noopener noreferrer">
             API docs
           </a>

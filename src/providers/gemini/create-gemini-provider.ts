@@ -5,6 +5,7 @@ import { preparedPayload, type Availability, type GenerateRequest, type Generate
 import { CancelledError, ProviderError } from '../provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import { systemClock, type Clock } from '../../scheduler/clock.js';
+import type { ExclusiveLock } from '../exclusive-lock.js';
 import { createGeminiFileManager } from './gemini-file-manager.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
 import { readGeminiResponse } from './read-gemini-response.js';
@@ -30,6 +31,8 @@ export interface GeminiProviderSettings {
   /** wait between files.get polls while a video is PROCESSING (default 2 s) */
   pollIntervalMs?: number;
   clock?: Clock;
+  /** held while a video is looked up and uploaded, so workers on other machines upload it once between them */
+  uploadLock?: ExclusiveLock;
   /** per-request HTTP timeout, each upload chunk included (default 10 min); a timeout is a retryable error */
   timeoutMs?: number;
 }
@@ -91,6 +94,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     clock,
     pollIntervalMs: settings.pollIntervalMs ?? 2000,
     reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
+    ...(settings.uploadLock ? { lock: settings.uploadLock } : {}),
   });
 
   async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {

@@ -2,6 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { FileState, type File as GeminiFile, type GoogleGenAI } from '@google/genai';
 import type { Logger } from '../../logging/logger.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
+import type { ExclusiveLock } from '../exclusive-lock.js';
 import type { VideoAsset } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import type { Clock } from '../../scheduler/clock.js';
@@ -21,6 +22,8 @@ export interface GeminiFileManagerDeps {
   pollIntervalMs: number;
   /** reuse an uploaded file only while it has at least this long left to live */
   reuseMarginMs: number;
+  /** cross-process: the store is read (and written) under it, so only one process uploads a video */
+  lock?: ExclusiveLock;
 }
 
 /** Uploads videos to the Files API once per sha256 and hands out the provider file to reuse. */
@@ -53,7 +56,13 @@ export function createGeminiFileManager(deps: GeminiFileManagerDeps): GeminiFile
     return Number.isFinite(expires) && expires - clock.now() > deps.reuseMarginMs;
   }
 
-  async function resolveFile(video: VideoAsset, signal: AbortSignal): Promise<ProviderFileRecord> {
+  function resolveFile(video: VideoAsset, signal: AbortSignal): Promise<ProviderFileRecord> {
+    const lock = deps.lock;
+    if (!lock) return resolveStoredOrUpload(video, signal);
+    return lock.run(`${PROVIDER}-upload:${video.record.sha256}`, signal, () => resolveStoredOrUpload(video, signal));
+  }
+
+  async function resolveStoredOrUpload(video: VideoAsset, signal: AbortSignal): Promise<ProviderFileRecord> {
     const sha256 = video.record.sha256;
     const stored = await files.getProviderFile(PROVIDER, sha256);
     if (stored && isFresh(stored)) return stored;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { apiTimestampNow } from '../../domain/api-timestamp.js';
 import { finishedJobStatuses } from '../../domain/index.js';
-import type { AnyJobEvent, JobEventBus } from '../../jobs/job-events.js';
+import type { AnyJobEvent, JobEvents } from '../../jobs/job-events.js';
 import type { JobService } from '../../jobs/job-service.js';
 import { notFound } from '../http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
@@ -9,7 +9,7 @@ import { tokenInQueryRoute } from '../security/route-access.js';
 const heartbeatMs = 15_000;
 
 /** Server-Sent Events: live job progress and results, per job or for all jobs. */
-export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobService; events: JobEventBus; allowedOrigin?: (origin: string | undefined) => string | undefined }): void {
+export function registerEventRoutes(app: FastifyInstance, deps: { jobs: JobService; events: JobEvents; allowedOrigin?: (origin: string | undefined) => string | undefined }): void {
   app.get<{ Params: { id: string } }>('/api/jobs/:id/events', { config: tokenInQueryRoute, schema: { tags: ['events'], summary: 'SSE stream of one job: snapshot, progress, model_result, evaluation, status; ends when the job finishes' } }, async (request, reply) => {
     const jobId = request.params.id;
     // subscribe before reading the snapshot, so an event between the two is not lost

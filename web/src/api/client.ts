@@ -68,6 +68,7 @@ export const api = {
   partialResult: (id: string) => request<JobResult>('GET', `/api/jobs/${encodeURIComponent(id)}/result?partial=true`),
   cancelJob: (id: string) => request<{ status: string }>('POST', `/api/jobs/${encodeURIComponent(id)}/cancel`),
   deleteJob: (id: string) => request<{ deleted: boolean }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+  workers: () => request<{ id: string; active_units: number }[]>('GET', '/api/workers'),
 };
 
 /** URLs the browser loads by itself (so they carry the token as a query parameter). */

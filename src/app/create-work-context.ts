@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Env } from '../config/env.js';
+import { loadModelsCatalogue, type ModelsCatalogue } from '../config/models-catalogue.js';
+import type { JobEvents } from '../jobs/job-events.js';
+import { createStoreWriteRetry, type StoreWriteRetry } from '../jobs/retry-store-write.js';
+import type { WorkContext } from '../jobs/work-context.js';
+import type { Logger } from '../logging/logger.js';
+import { createAnthropicProvider } from '../providers/anthropic/index.js';
+import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
+import { createLocalProvider } from '../providers/local/create-local-provider.js';
+import { createOpenAiProvider } from '../providers/openai/index.js';
+import type { ExclusiveLock } from '../providers/exclusive-lock.js';
+import type { VideoProvider } from '../providers/provider.js';
+import { ProviderRegistry } from '../providers/provider-registry.js';
+import { createScheduler } from '../scheduler/create-scheduler.js';
+import type { SharedLimits } from '../scheduler/shared-limits.js';
+import { SpaceReserve } from '../store/space-reserve.js';
+import type { Store } from '../store/store.js';
+import type { BlobStore } from '../videos/blob-store.js';
+import { LocalBlobStore } from '../videos/local-blob-store.js';
+import { resolveMediaTools } from '../videos/media-tools.js';
+import { VideoLibrary } from '../videos/video-library.js';
+
+export interface WorkContextParts {
+  context: WorkContext;
+  catalogue: ModelsCatalogue;
+  providers: ProviderRegistry;
+  library: VideoLibrary;
+  maxUploadBytes: number;
+  spaceReserve: SpaceReserve;
+  retryWrite: StoreWriteRetry;
+}
+
+/**
+ * What executing work units needs (catalogue, provider adapters, scheduler,
+ * video library), built the same way for the API process and for workers.
+ */
+export function createWorkContext(
+  env: Env,
+  deps: { store: Store; events: JobEvents; logger: Logger; now: () => number; extraProviders?: VideoProvider[]; sharedLimits?: SharedLimits; uploadLock?: ExclusiveLock; decorateBlobs?: (blobs: BlobStore) => BlobStore },
+): WorkContextParts {
+  const { store, events, logger, now } = deps;
+  const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
+  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
+  const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
+  const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
+  const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
+  const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
+  const localBlobs = new LocalBlobStore(dataDir);
+  const library = new VideoLibrary({
+    store,
+    blobs: deps.decorateBlobs?.(localBlobs) ?? localBlobs,
+    tools,
+    logger,
+    maxUploadBytes,
+    dataDir,
+    limits: { maxDurationS: env.VIDCOMPARE_MAX_DURATION_S, maxPixels: env.VIDCOMPARE_MAX_PIXELS },
+    spaceReserve,
+  });
+
+  const builtIn: VideoProvider[] = [
+    createLocalProvider(),
+    createGeminiProvider({
+      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
+      baseUrl: env.GOOGLE_GEMINI_BASE_URL,
+      files: store,
+      logger,
+      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+      timeoutMs: providerTimeoutMs,
+      ...(deps.uploadLock ? { uploadLock: deps.uploadLock } : {}),
+    }),
+    createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, namedApiKeys: env.namedApiKeys, tools, logger, timeoutMs: providerTimeoutMs }),
+    createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
+  ];
+  const extra = deps.extraProviders ?? [];
+  const overrides = new Set(extra.map((p) => p.family));
+  const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...extra]);
+
+  const scheduler = createScheduler({
+    retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
+    // the SDKs get the same limit; this one also covers what happens around the HTTP call (upload, frames)
+    attemptTimeoutMs: providerTimeoutMs,
+    logger,
+    ...(deps.sharedLimits ? { shared: deps.sharedLimits } : {}),
+  });
+  const retryWrite = createStoreWriteRetry({ logger });
+  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
+  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite };
+}

@@ -1,0 +1,17 @@
+import type { RateLimits } from './scheduler.js';
+
+/**
+ * Limits shared by every process that calls a provider (distributed workers):
+ * starts per time window and 429 cool-downs. Each process still runs its own
+ * RateLimiter first (its concurrency and fair turns between jobs); a shared
+ * limit is what keeps N workers together under one provider quota.
+ */
+export interface SharedLimits {
+  /**
+   * Waits until all processes together may start one more call at `key`.
+   * @throws a cancellation when `signal` aborts while waiting
+   */
+  acquire(key: string, limits: RateLimits, signal: AbortSignal): Promise<void>;
+  /** holds back every process's new starts at `key` for `ms` (after a 429) */
+  pauseFor(key: string, limits: RateLimits, ms: number): Promise<void>;
+}
