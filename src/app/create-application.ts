@@ -24,6 +24,7 @@ import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
+import { createTesseractTextReader } from '../videos/ocr/tesseract-text-reader.js';
 import { VideoLibrary } from '../videos/video-library.js';
 
 export interface Application {
@@ -59,7 +60,8 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   const store = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
   const tools = resolveMediaTools(env);
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
-  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir });
+  const textReader = createTesseractTextReader(logger);
+  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir, textReader });
 
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
@@ -120,6 +122,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     async close() {
       await app.close();
       await jobs.shutdown();
+      await textReader.close();
       await store.close();
     },
   };

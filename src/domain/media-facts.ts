@@ -1,3 +1,5 @@
+import type { OnScreenText } from './on-screen-text.js';
+
 /** A time span inside a video, in seconds from the start. */
 export interface TimeSpan {
   start_s: number;
@@ -45,4 +47,6 @@ export interface MediaFacts {
   } | null;
   /** whole-video look */
   look: LookStats | null;
+  /** text read on screen by OCR: absent until a text model or judge first needs it */
+  on_screen_text?: OnScreenText;
 }

@@ -1,4 +1,4 @@
-import type { CatalogueModel, MediaFacts, VideoRecord } from '../domain/index.js';
+import type { CatalogueModel, MediaFacts, OnScreenText, VideoRecord } from '../domain/index.js';
 
 /**
  * A video as providers see it: its record, a way to stream its bytes (never
@@ -10,6 +10,12 @@ export interface VideoAsset {
   readonly path: string;
   openStream(): NodeJS.ReadableStream;
   facts(): Promise<MediaFacts>;
+  /**
+   * The text shown on screen, read by OCR on first need and cached with the
+   * facts; absent where no OCR reader is set up.
+   * @throws the signal's reason when aborted
+   */
+  onScreenText?(signal?: AbortSignal): Promise<OnScreenText>;
 }
 
 export interface GenerateRequest {

@@ -12,6 +12,8 @@ import type { Store } from '../store/store.js';
 import type { BlobStore } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
 import type { MediaTools } from './media-tools.js';
+import { OnScreenTextCache } from './ocr/on-screen-text-cache.js';
+import type { TextReader } from './ocr/tesseract-text-reader.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
 import { runTool, ToolError } from './run-tool.js';
 import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
@@ -26,6 +28,8 @@ export interface VideoLibraryDeps {
   maxUploadBytes: number;
   /** thumbnails live under `<dataDir>/thumbnails/` */
   dataDir: string;
+  /** reads on-screen text (OCR); without it videos offer no `onScreenText` */
+  textReader?: TextReader;
 }
 
 export interface VideoUpload {
@@ -58,9 +62,12 @@ const SAMPLE_VIDEOS = [
 export class VideoLibrary {
   private readonly thumbnailsDir: string;
   private readonly measuring = new Map<string, Promise<MediaFacts>>();
+  private readonly text: OnScreenTextCache | undefined;
 
   constructor(private readonly deps: VideoLibraryDeps) {
     this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
+    const { store, textReader, tools, logger } = deps;
+    this.text = textReader && new OnScreenTextCache({ store, reader: textReader, ffmpeg: tools.ffmpeg, logger });
   }
 
   /** uploads larger than this are refused with 413 */
@@ -119,11 +126,15 @@ export class VideoLibrary {
     const record = await this.get(id);
     if (!record) return undefined;
     const { blobs } = this.deps;
+    const path = blobs.localPath(id);
+    const facts = () => this.facts(record);
+    const text = this.text;
     return {
       record,
-      path: blobs.localPath(id),
+      path,
       openStream: () => blobs.openRead(id),
-      facts: () => this.facts(record),
+      facts,
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, facts, signal) } : {}),
     };
   }
 
