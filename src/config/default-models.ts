@@ -45,6 +45,16 @@ export const defaultModels: CatalogueModelInput[] = [
     limits: localLimits,
   },
   {
+    id: 'local-text',
+    name: 'Local analyzer: on-screen text (OCR)',
+    provider: 'local',
+    provider_model: 'text',
+    input_usd_per_mtok: 0,
+    output_usd_per_mtok: 0,
+    // OCR is CPU-bound: a few videos at a time is all two cores can read
+    limits: { requests_per_minute: 6000, concurrent: 2 },
+  },
+  {
     id: 'local-judge',
     name: 'Local judge (grounded checks)',
     provider: 'local',

@@ -1,7 +1,7 @@
 import type { MediaFacts } from '../../domain/index.js';
 import type { GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
-import { isLocalAnalyzerId, localAnalyzerIds } from './local-analyzers.js';
+import { isLocalAnalyzerId, localAnalyzerIds, readsText } from './local-analyzers.js';
 import { writeLocalAnswer } from './write-local-answer.js';
 
 const provider = 'local';
@@ -66,9 +66,19 @@ export function createLocalProvider(): VideoProvider {
           isRetryable: false,
         });
       }
+      if (analyzer === 'text' && !video.onScreenText) {
+        throw new ProviderError(`Local analyzer "text" needs an OCR reader, and none is set up for video ${video.record.id}`, {
+          provider,
+          statusCode: 400,
+          isRetryable: false,
+        });
+      }
       let facts: MediaFacts;
       try {
         facts = await factsUnlessAborted(() => video.facts(), request.signal);
+        if (readsText.has(analyzer) && video.onScreenText) {
+          facts = { ...facts, on_screen_text: await video.onScreenText(request.signal) };
+        }
       } catch (error) {
         if (isCancellation(error) || error instanceof ProviderError) throw error;
         throw new ProviderError(`Could not measure video ${video.record.id}: ${error instanceof Error ? error.message : String(error)}`, {
