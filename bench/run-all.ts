@@ -3,6 +3,7 @@ import { runGeminiBench } from './gemini-bench.js';
 import { runJobsBench } from './jobs-bench.js';
 import { runJudgeCalibration } from './judge-calibration.js';
 import { runRatingsBench } from './ratings-bench.js';
+import { runMediaLimitsBench } from './media-limits-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -11,6 +12,7 @@ const suites: [string, () => Promise<void>][] = [
   ['analyzers', runAnalyzerBench],
   ['judge', () => runJudgeCalibration()],
   ['ratings', runRatingsBench],
+  ['media-limits', runMediaLimitsBench],
 ];
 
 const only = process.argv[2];

@@ -9,6 +9,7 @@ import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import { createInProcessDispatcher } from '../jobs/in-process-dispatcher.js';
 import { JobEventBus } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
+import { createStoreWriteRetry } from '../jobs/retry-store-write.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createAnthropicProvider } from '../providers/anthropic/index.js';
@@ -20,6 +21,7 @@ import { ProviderRegistry } from '../providers/provider-registry.js';
 import { RatingsService } from '../ratings/ratings-service.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
 import { buildApp } from '../server/build-app.js';
+import { SpaceReserve } from '../store/space-reserve.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Store } from '../store/store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
@@ -58,10 +60,21 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
 
   const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
   const store = await openSqliteStore({ dbPath: path.join(dataDir, 'vidcompare.db'), logger });
-  const tools = resolveMediaTools(env);
+  const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
   const textReader = createTesseractTextReader(logger);
-  const library = new VideoLibrary({ store, blobs: new LocalBlobStore(dataDir), tools, logger, maxUploadBytes, dataDir, textReader });
+  const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
+  const library = new VideoLibrary({
+    store,
+    blobs: new LocalBlobStore(dataDir),
+    tools,
+    logger,
+    maxUploadBytes,
+    dataDir,
+    limits: { maxDurationS: env.VIDCOMPARE_MAX_DURATION_S, maxPixels: env.VIDCOMPARE_MAX_PIXELS },
+    spaceReserve,
+    textReader,
+  });
 
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
@@ -84,8 +97,9 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     logger,
   });
   const events = new JobEventBus();
-  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now };
-  const jobs = new JobService({ store, dispatcher: createInProcessDispatcher(context), events, catalogue, logger, now });
+  const retryWrite = createStoreWriteRetry({ logger });
+  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
+  const jobs = new JobService({ store, dispatcher: createInProcessDispatcher(context), events, catalogue, logger, now, retryWrite, spaceReserve });
   const defaultJudge = () =>
     resolveJudgeModel(undefined, { configured: env.VIDCOMPARE_JUDGE_MODEL, catalogue, isAvailable: (id) => providers.isAvailable(id) });
 
@@ -115,6 +129,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     logger,
     async start() {
       await library.sweepInterruptedUploads();
+      await spaceReserve.ensure();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
       await jobs.resumeUnfinished();
       return address;

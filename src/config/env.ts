@@ -28,6 +28,12 @@ export const envSchema = z
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */
     VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(1),
+    /** uploads longer than this (seconds) are refused with 413 */
+    VIDCOMPARE_MAX_DURATION_S: z.coerce.number().positive().default(10_800),
+    /** uploads whose pictures have more pixels (width × height) are refused with 413; decoders refuse larger pictures too */
+    VIDCOMPARE_MAX_PIXELS: z.coerce.number().int().positive().default(7680 * 4320),
+    /** ffmpeg/ffprobe processes running at once, shared by uploads and jobs (default: half the cores, at least 2) */
+    VIDCOMPARE_MEDIA_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
     GEMINI_API_KEY: optionalString,
     GOOGLE_API_KEY: optionalString,
     GOOGLE_GEMINI_BASE_URL: optionalString,

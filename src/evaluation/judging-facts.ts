@@ -17,16 +17,16 @@ export interface JudgingFacts {
  * judges still work from the probed duration (cuts and silences unknown)
  * and record why; a cancellation is rethrown.
  */
-export async function loadJudgingFacts(video: VideoAsset): Promise<JudgingFacts> {
+export async function loadJudgingFacts(video: VideoAsset, signal?: AbortSignal): Promise<JudgingFacts> {
   try {
-    const measured = await video.facts();
+    const measured = await video.facts(signal);
     return {
       grounding: { duration_s: measured.duration_s, cuts_s: measured.cuts_s, silences: measured.silences, loudness: measured.loudness },
       measured,
       error: null,
     };
   } catch (error) {
-    if (isCancellation(error)) throw error;
+    if (isCancellation(error) || signal?.aborted) throw error;
     return {
       grounding: { duration_s: video.record.duration_s, cuts_s: null, silences: null, loudness: null },
       measured: null,

@@ -69,7 +69,7 @@ export function createLlmJudge(deps: LlmJudgeDeps): Judge {
         };
       }
 
-      const facts: JudgingFacts | null = input.context === 'text' ? null : await loadJudgingFacts(input.video);
+      const facts: JudgingFacts | null = input.context === 'text' ? null : await loadJudgingFacts(input.video, input.signal);
       const findings = new Map<string, string[]>();
       if (facts) for (const a of judgeable) findings.set(a.model_id, checkGrounding(a.text ?? '', facts.grounding).findings);
 

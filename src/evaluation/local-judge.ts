@@ -18,7 +18,7 @@ export function createLocalJudge(): Judge {
     async evaluate(input: JudgeInput): Promise<JudgeVerdict> {
       if (input.signal.aborted) throw new CancelledError();
       const category = classifyPrompt(input.prompt);
-      const facts = await loadJudgingFacts(input.video);
+      const facts = await loadJudgingFacts(input.video, input.signal);
       if (input.signal.aborted) throw new CancelledError();
 
       const assessments = new Map<string, LocalAssessment>();

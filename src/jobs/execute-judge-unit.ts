@@ -80,6 +80,6 @@ export async function executeJudgeUnit(ctx: WorkContext, unit: JudgeUnit, signal
     ctx.logger.warn({ job_id: unit.jobId, item_index: unit.itemIndex, judge: judgeModel, err: (error as Error).message }, 'evaluation failed');
     evaluation = { ...base, status: 'failed', error: `Evaluation failed: ${(error as Error).message}`, finished_at: new Date(ctx.now()).toISOString() };
   }
-  await ctx.store.saveEvaluation(evaluation);
+  await ctx.retryWrite('save an evaluation', () => ctx.store.saveEvaluation(evaluation));
   ctx.events.emit('evaluation', { job_id: unit.jobId, item_index: unit.itemIndex, status: evaluation.status, error: evaluation.error });
 }

@@ -39,7 +39,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   };
   const finish = async (run: ModelRun) => {
     const saved = { ...run, finished_at: new Date(ctx.now()).toISOString() };
-    await ctx.store.saveModelRun(saved);
+    await ctx.retryWrite('save a model answer', () => ctx.store.saveModelRun(saved));
     ctx.events.emit('model_result', {
       job_id: unit.jobId,
       item_index: unit.itemIndex,

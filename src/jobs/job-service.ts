@@ -3,11 +3,14 @@ import { setMaxListeners } from 'node:events';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, type JobType } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
+import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
+import { isTransientStorageError } from '../store/storage-failures.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { JobEventBus } from './job-events.js';
 import { computeProgress } from './job-progress.js';
 import { runJobWork } from './job-runner.js';
+import type { StoreWriteRetry } from './retry-store-write.js';
 import { buildComparisons, buildJobView, buildResult, type JobView } from './job-views.js';
 
 export interface JobServiceDeps {
@@ -17,6 +20,10 @@ export interface JobServiceDeps {
   catalogue: ModelsCatalogue;
   logger: Logger;
   now: () => number;
+  /** status writes are retried through this while the disk is full */
+  retryWrite: StoreWriteRetry;
+  /** lets deleting jobs work on a full disk */
+  spaceReserve?: SpaceReserve;
 }
 
 interface ActiveJob {
@@ -129,14 +136,16 @@ export class JobService {
       active.controller.abort(new Error('job deleted'));
       await active.done;
     }
-    const deleted = await this.deps.store.deleteJob(jobId);
+    const { store, spaceReserve } = this.deps;
+    const deleted = await freeingSpace(spaceReserve, () => store.deleteJob(jobId));
     if (deleted) this.deps.events.emit('deleted', { job_id: jobId });
     return deleted;
   }
 
   async cleanup(olderThanDays: number): Promise<number> {
     const cutoff = new Date(this.deps.now() - olderThanDays * 86_400_000).toISOString();
-    return this.deps.store.deleteFinishedJobsBefore(cutoff);
+    const { store, spaceReserve } = this.deps;
+    return freeingSpace(spaceReserve, () => store.deleteFinishedJobsBefore(cutoff));
   }
 
   /** Resolves when the job has reached a final status. */
@@ -170,7 +179,14 @@ export class JobService {
     const entry: ActiveJob = { controller, settled: false, done: Promise.resolve() };
     this.active.set(job.id, entry);
     entry.done = this.execute(job, entry)
-      .catch((error) => this.deps.logger.error({ job_id: job.id, err: error }, 'job bookkeeping failed'))
+      .catch((error) =>
+        this.deps.logger.error(
+          { job_id: job.id, err: error },
+          isTransientStorageError(error)
+            ? 'job status could not be stored (disk full or database busy); the job stays unfinished and resumes at the next start'
+            : 'job bookkeeping failed',
+        ),
+      )
       .finally(() => this.active.delete(job.id));
   }
 
@@ -180,7 +196,7 @@ export class JobService {
     if (entry.settled) return;
     if (job.status === 'pending') {
       const startedAt = this.isoNow();
-      await this.deps.store.updateJob(job.id, { status: 'running', started_at: startedAt });
+      await this.deps.retryWrite('mark a job running', () => this.deps.store.updateJob(job.id, { status: 'running', started_at: startedAt }));
       job = { ...job, status: 'running', started_at: startedAt };
       await this.publishProgress(job.id, 'status');
     }
@@ -192,11 +208,14 @@ export class JobService {
     if (entry.settled) return;
     entry.settled = true;
     if (outcome.kind === 'finished') await this.finish(job.id, 'completed', null);
+    // a result that could not be stored is not the job's failure: left unfinished, it resumes at the next start
+    else if (outcome.kind === 'failed' && isTransientStorageError(outcome.error)) throw outcome.error;
     else if (outcome.kind === 'failed') await this.finish(job.id, 'failed', outcome.error.message);
   }
 
   private async finish(jobId: string, status: JobStatus, error: string | null): Promise<void> {
-    await this.deps.store.updateJob(jobId, { status, completed_at: this.isoNow(), error });
+    const completedAt = this.isoNow();
+    await this.deps.retryWrite(`mark a job ${status}`, () => this.deps.store.updateJob(jobId, { status, completed_at: completedAt, error }));
     await this.publishProgress(jobId, 'status');
   }
 

@@ -5,6 +5,7 @@ import type { VideoAsset } from '../providers/provider.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Store } from '../store/store.js';
 import type { JobEventBus } from './job-events.js';
+import type { StoreWriteRetry } from './retry-store-write.js';
 
 /** Where work units find the videos they run on. */
 export interface VideoAssets {
@@ -21,4 +22,6 @@ export interface WorkContext {
   events: JobEventBus;
   logger: Logger;
   now: () => number;
+  /** runs a result write, retrying it while the disk is full or the database busy */
+  retryWrite: StoreWriteRetry;
 }

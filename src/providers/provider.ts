@@ -9,7 +9,11 @@ export interface VideoAsset {
   /** absolute path on local disk (ffmpeg needs a file) */
   readonly path: string;
   openStream(): NodeJS.ReadableStream;
-  facts(): Promise<MediaFacts>;
+  /**
+   * Measures (once, then cached) what ffmpeg sees in the video. `signal` stops
+   * this caller's wait; a measurement nobody waits for any more is killed.
+   */
+  facts(signal?: AbortSignal): Promise<MediaFacts>;
   /**
    * The text shown on screen, read by OCR on first need and cached with the
    * facts; absent where no OCR reader is set up.
@@ -74,8 +78,9 @@ export interface VideoProvider {
   readonly family: CatalogueModel['provider'];
   availability(model: CatalogueModel): Availability;
   /**
-   * The slow per-video work (upload and processing, frame sampling), done
-   * before the model call so that the call's latency is the model's alone.
+   * The slow per-video work (upload and processing, frame sampling, measuring), done
+   * before the model call and outside the model's concurrency places, so that slow
+   * media work never holds a place a call could use and the call's latency is the model's alone.
    * Optional: adapters that need no preparation leave it out.
    * @throws ProviderError (typed, retry-aware) or a cancellation when `signal` aborts
    */

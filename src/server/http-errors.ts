@@ -19,3 +19,6 @@ export const notFound = (detail: string) => new HttpError(404, detail, 'NOT_FOUN
 export const conflict = (detail: string) => new HttpError(409, detail, 'CONFLICT');
 export const payloadTooLarge = (detail: string) => new HttpError(413, detail, 'PAYLOAD_TOO_LARGE');
 export const unsupportedMediaType = (detail: string) => new HttpError(415, detail, 'UNSUPPORTED_MEDIA_TYPE');
+/** 413 for a video over the duration or picture-size caps (not the byte limit) */
+export const mediaLimitExceeded = (detail: string) => new HttpError(413, detail, 'MEDIA_LIMIT_EXCEEDED');
+export const unprocessableContent = (detail: string) => new HttpError(422, detail, 'UNPROCESSABLE_CONTENT');

@@ -6,7 +6,12 @@ import type { MediaFacts } from '../domain/index.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
 import { resolveMediaTools } from './media-tools.js';
 import { probeVideo } from './probe-video.js';
-import { runTool } from './run-tool.js';
+import { liveToolProcesses, runTool } from './run-tool.js';
+
+/** Resolves once a media tool process is running (polled: the pass spawns after waiting for a place). */
+async function waitForLiveTool(): Promise<void> {
+  while (liveToolProcesses().length === 0) await new Promise((resolve) => setImmediate(resolve));
+}
 import { generateSampleVideo, sampleVideoSpecs, sampleVideoTruth } from './sample-videos.js';
 
 const tools = resolveMediaTools(process.env);
@@ -120,10 +125,12 @@ describe('measureMediaFacts on edge cases', () => {
     const probed = await probeVideo(path, tools);
     const controller = new AbortController();
     const reason = new Error('stop measuring');
-    // both passes spawn before the first await, so this aborts running processes
     const measuring = measureMediaFacts(path, tools, probed, controller.signal);
+    // once a pass runs, aborting stops it and the one still waiting for a process place
+    await waitForLiveTool();
     controller.abort(reason);
     await expect(measuring).rejects.toBe(reason);
+    expect(liveToolProcesses()).toEqual([]);
     const early = new AbortController();
     early.abort(reason);
     await expect(measureMediaFacts(path, tools, probed, early.signal)).rejects.toBe(reason);

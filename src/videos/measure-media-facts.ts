@@ -2,7 +2,7 @@ import type { LookStats, MediaFacts, ShotFacts } from '../domain/index.js';
 import { AudioPassLog, closeSpans, round3, VideoPassLog, type LookSample } from './ffmpeg-log-parsers.js';
 import type { MediaTools } from './media-tools.js';
 import type { ProbedVideo } from './probe-video.js';
-import { runTool } from './run-tool.js';
+import { runMediaTool } from './run-media-tool.js';
 
 /** Bump when what measureMediaFacts measures changes, so cached facts are recomputed. */
 export const MEDIA_FACTS_VERSION = 1;
@@ -18,8 +18,10 @@ const MIN_SHOT_S = 0.1;
 /**
  * Measures a video with two ffmpeg passes run in parallel: the picture (scene
  * cuts, black and frozen segments, brightness/contrast/saturation/colour cast)
- * on a downscaled copy, and the sound (EBU R128 loudness, silences).
- * @throws ToolError when ffmpeg fails; the signal's reason when aborted
+ * on a downscaled copy, and the sound (EBU R128 loudness, silences). Each
+ * pass is a background media run: it waits for a shared process place, has
+ * a time limit scaled to the duration, and is killed when `signal` aborts.
+ * @throws ToolError when ffmpeg fails (ToolTimeoutError past its time limit); the signal's reason when aborted
  */
 export async function measureMediaFacts(
   path: string,
@@ -37,41 +39,47 @@ export async function measureMediaFacts(
     throw error;
   });
   try {
-    const [video, audio] = await Promise.all([
-      stopOnFailure(runVideoPass(path, tools, passes.signal)),
-      probed.has_audio ? stopOnFailure(runAudioPass(path, tools, passes.signal)) : Promise.resolve(null),
+    // settled, not Promise.all: a failure is reported only once the other pass's ffmpeg has exited too
+    const [video, audio] = await Promise.allSettled([
+      stopOnFailure(runVideoPass(path, tools, probed.duration_s, passes.signal)),
+      probed.has_audio ? stopOnFailure(runAudioPass(path, tools, probed.duration_s, passes.signal)) : Promise.resolve(null),
     ]);
-    return assembleFacts(probed, video, audio);
+    if (passes.signal.aborted) throw passes.signal.reason;
+    if (video.status === 'rejected') throw video.reason;
+    if (audio.status === 'rejected') throw audio.reason;
+    return assembleFacts(probed, video.value, audio.value);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
-async function runVideoPass(path: string, tools: MediaTools, signal: AbortSignal): Promise<VideoPassLog> {
+async function runVideoPass(path: string, tools: MediaTools, durationS: number, signal: AbortSignal): Promise<VideoPassLog> {
   const log = new VideoPassLog();
   const graph = [
     `[0:v]scale=${ANALYSIS_WIDTH}:-2:flags=fast_bilinear,blackdetect=d=0.5:pix_th=0.10,freezedetect=n=-60dB:d=2,split=2[scenes][looks]`,
     `[scenes]select='gt(scene,${SCENE_THRESHOLD})',showinfo,nullsink`,
     `[looks]fps=${LOOK_SAMPLES_PER_S},signalstats,metadata=print[out]`,
   ].join(';');
-  await runTool(
-    tools.ffmpeg,
+  await runMediaTool(
+    tools,
+    'ffmpeg',
     // decoding dominates the cost; skipping the deblocking filter saves ~10% and changes nothing visible at 320 px
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-skip_loop_filter', 'all', '-i', path, '-an', '-sn', '-dn',
       '-filter_complex', graph, '-map', '[out]', '-f', 'null', '-'],
-    { signal, onStderrLine: (line) => log.feed(line) },
+    { kind: 'background', mediaDurationS: durationS, signal, onStderrLine: (line) => log.feed(line) },
   );
   log.end();
   return log;
 }
 
-async function runAudioPass(path: string, tools: MediaTools, signal: AbortSignal): Promise<AudioPassLog> {
+async function runAudioPass(path: string, tools: MediaTools, durationS: number, signal: AbortSignal): Promise<AudioPassLog> {
   const log = new AudioPassLog();
-  await runTool(
-    tools.ffmpeg,
+  await runMediaTool(
+    tools,
+    'ffmpeg',
     ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info', '-i', path, '-vn', '-sn', '-dn',
       '-af', 'ebur128=peak=true,silencedetect=noise=-50dB:d=0.5', '-f', 'null', '-'],
-    { signal, onStderrLine: (line) => log.feed(line) },
+    { kind: 'background', mediaDurationS: durationS, signal, onStderrLine: (line) => log.feed(line) },
   );
   return log;
 }

@@ -1,6 +1,7 @@
-import { unsupportedMediaType } from '../server/http-errors.js';
+import { mediaLimitExceeded, unsupportedMediaType } from '../server/http-errors.js';
 import type { MediaTools } from './media-tools.js';
-import { runTool, ToolError } from './run-tool.js';
+import { runMediaTool } from './run-media-tool.js';
+import { ToolError } from './run-tool.js';
 
 /** What ffprobe says about a video file. */
 export interface ProbedVideo {
@@ -13,6 +14,8 @@ export interface ProbedVideo {
   audio_codec: string | null;
   /** ffprobe's demuxer name(s), e.g. "mov,mp4,m4a,3gp,3g2,mj2" */
   format_name: string;
+  /** when the first packet starts (0 for most files) */
+  start_time_s: number;
 }
 
 interface FfprobeStream {
@@ -28,33 +31,45 @@ interface FfprobeStream {
 
 interface FfprobeOutput {
   streams?: FfprobeStream[];
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; start_time?: string };
 }
 
 /** Demuxers that read single pictures or text, which ffprobe will happily call a "video stream". */
 const stillImageFormat = /(^|,)(image2|tty|[a-z0-9]+_pipe)(,|$)/;
 
+/** libavutil's message when a decoder is asked for a picture above -max_pixels */
+const pictureTooLarge = /Picture size (\d+)x(\d+) exceeds specified max pixel count/;
+
 /**
- * Reads a file's streams and duration with ffprobe.
+ * Reads a file's streams and duration with ffprobe (an interactive media run:
+ * shared process limit, time limit, decoders capped at `tools.maxPixels`).
  * @throws HttpError 415 (unsupportedMediaType) when the file is not a video
- * ffprobe can read: ffprobe fails, there is no (moving) video stream, or no duration
+ * ffprobe can read: ffprobe fails, there is no (moving) video stream, or no duration;
+ * 413 when its pictures are larger than `tools.maxPixels`
  */
 export async function probeVideo(path: string, tools: MediaTools, signal?: AbortSignal): Promise<ProbedVideo> {
   let stdout: string;
+  let stderrTail: string;
   try {
-    ({ stdout } = await runTool(
-      tools.ffprobe,
+    ({ stdout, stderrTail } = await runMediaTool(
+      tools,
+      'ffprobe',
       ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
-      { signal, captureStdout: true },
+      { kind: 'interactive', signal, captureStdout: true },
     ));
   } catch (error) {
     if (error instanceof ToolError) {
+      const tooLarge = pictureTooLarge.exec(error.stderrTail);
+      if (tooLarge) throw picturesTooLarge(Number(tooLarge[1]), Number(tooLarge[2]), tools.maxPixels);
       // ffprobe names the file; the API must not reveal server paths
       const reason = (error.stderrTail.trim().split(/\r?\n/).pop() || `ffprobe exit code ${error.exitCode}`).replaceAll(path, 'file');
       throw notAVideo(reason);
     }
     throw error;
   }
+  // some decoders report the refusal and carry on with a 0×0 stream
+  const refused = pictureTooLarge.exec(stderrTail);
+  if (refused) throw picturesTooLarge(Number(refused[1]), Number(refused[2]), tools.maxPixels);
   let output: FfprobeOutput;
   try {
     output = JSON.parse(stdout) as FfprobeOutput;
@@ -78,7 +93,16 @@ export async function probeVideo(path: string, tools: MediaTools, signal?: Abort
     video_codec: video.codec_name ?? null,
     audio_codec: audio?.codec_name ?? null,
     format_name: formatName,
+    start_time_s: Number(output.format?.start_time) || 0,
   };
+}
+
+/** 413 for pictures of `width`×`height` when at most `maxPixels` are allowed. */
+export function picturesTooLarge(width: number, height: number, maxPixels: number) {
+  return mediaLimitExceeded(
+    `The video's pictures are ${width}×${height} (${(width * height / 1e6).toFixed(1)} megapixels); ` +
+      `the limit is ${(maxPixels / 1e6).toFixed(1)} megapixels (VIDCOMPARE_MAX_PIXELS, 7680×4320 by default)`,
+  );
 }
 
 function notAVideo(reason: string) {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TimeSpan } from '../domain/index.js';
 import type { MediaTools } from './media-tools.js';
-import { runTool } from './run-tool.js';
+import { runMediaTool } from './run-media-tool.js';
 
 /**
  * What a shot shows. Every look moves (so freezedetect stays quiet) and each
@@ -144,8 +144,9 @@ export async function generateSampleVideo(outPath: string, tools: MediaTools, sp
   graph.push(`${spec.audio.map((_, i) => `[a${i}]`).join('')}concat=n=${spec.audio.length}:v=0:a=1[a]`);
 
   await mkdir(dirname(outPath), { recursive: true });
-  await runTool(
-    tools.ffmpeg,
+  await runMediaTool(
+    tools,
+    'ffmpeg',
     [
       '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
       '-filter_complex', graph.join(';'),
@@ -157,7 +158,7 @@ export async function generateSampleVideo(outPath: string, tools: MediaTools, sp
       '-f', 'mp4',
       outPath,
     ],
-    { signal },
+    { kind: 'interactive', mediaDurationS: videoDuration, signal },
   );
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +7,10 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logging/logger.js';
 import type { Store } from '../store/store.js';
+import { StoreError } from '../store/store-error.js';
 import { MemoryVideoStore } from './__fixtures__/memory-video-store.js';
 import { LocalBlobStore } from './local-blob-store.js';
+import { DEFAULT_MEDIA_LIMITS } from './media-limits.js';
 import { resolveMediaTools } from './media-tools.js';
 import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
 import { VideoLibrary } from './video-library.js';
@@ -38,6 +40,7 @@ describe('VideoLibrary', () => {
       logger: silentLogger(),
       maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024,
       dataDir,
+      limits: DEFAULT_MEDIA_LIMITS,
     });
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
 
@@ -141,6 +144,28 @@ describe('VideoLibrary', () => {
     expect(await library.thumbnailPath(second.id)).toBeUndefined();
     expect((await filesUnder(dataDir)).sort()).toEqual([first.id, `${first.id}.jpg`].sort());
     expect(await library.delete(second.id)).toBe(false);
+  });
+
+  it('deletes on a full disk by removing the files first when the database cannot write until space is freed', async () => {
+    const { id } = await library.ingest(upload());
+    const videoFile = join(dataDir, 'videos', id);
+    let refusals = 0;
+    const fullDisk = new Proxy(store.asStore(), {
+      get: (target, property, receiver) =>
+        property === 'deleteVideo'
+          ? async (videoId: string) => {
+              if (existsSync(videoFile)) {
+                refusals += 1;
+                throw new StoreError('database_error', 'deleteVideo: database or disk is full', { cause: Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }) });
+              }
+              return store.deleteVideo(videoId);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    expect(await makeLibrary({ store: fullDisk }).delete(id)).toBe(true);
+    expect(refusals).toBe(1);
+    expect(await library.get(id)).toBeUndefined();
+    expect(await filesUnder(dataDir)).toEqual([]);
   });
 
   it('treats ids that are not its own as unknown, never as paths', async () => {

@@ -7,15 +7,21 @@ import type { Readable } from 'node:stream';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unsupportedMediaType } from '../server/http-errors.js';
+import { unprocessableContent, unsupportedMediaType } from '../server/http-errors.js';
+import { isDiskFullError } from '../store/storage-failures.js';
+import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
 import type { BlobStore } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
+import { assertWithinMediaLimits, type MediaLimits } from './media-limits.js';
 import type { MediaTools } from './media-tools.js';
 import { OnScreenTextCache } from './ocr/on-screen-text-cache.js';
 import type { TextReader } from './ocr/tesseract-text-reader.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
-import { runTool, ToolError } from './run-tool.js';
+import { runMediaTool } from './run-media-tool.js';
+import { ToolError } from './run-tool.js';
+import { SharedWork } from './shared-work.js';
+import { assertStreamsReachDuration } from './stream-end.js';
 import { generateSampleVideo, sampleVideoSpecs } from './sample-videos.js';
 import { sanitizeFilename, videoContentType } from './upload-names.js';
 
@@ -28,6 +34,10 @@ export interface VideoLibraryDeps {
   maxUploadBytes: number;
   /** thumbnails live under `<dataDir>/thumbnails/` */
   dataDir: string;
+  /** duration and picture caps checked right after probing an upload */
+  limits: MediaLimits;
+  /** space set aside so deleting can still write to a full disk */
+  spaceReserve?: SpaceReserve;
   /** reads on-screen text (OCR); without it videos offer no `onScreenText` */
   textReader?: TextReader;
 }
@@ -61,13 +71,13 @@ const SAMPLE_VIDEOS = [
  */
 export class VideoLibrary {
   private readonly thumbnailsDir: string;
-  private readonly measuring = new Map<string, Promise<MediaFacts>>();
+  private readonly measuring = new SharedWork<MediaFacts>();
   private readonly text: OnScreenTextCache | undefined;
 
   constructor(private readonly deps: VideoLibraryDeps) {
     this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
     const { store, textReader, tools, logger } = deps;
-    this.text = textReader && new OnScreenTextCache({ store, reader: textReader, ffmpeg: tools.ffmpeg, logger });
+    this.text = textReader && new OnScreenTextCache({ store, reader: textReader, tools, logger });
   }
 
   /** uploads larger than this are refused with 413 */
@@ -110,15 +120,34 @@ export class VideoLibrary {
     return removed;
   }
 
-  /** Removes the record, the video file and the thumbnail. False when the id is unknown. */
+  /**
+   * Removes the record, the video file and the thumbnail. False when the id is unknown.
+   * On a full disk the space reserve is given up first, and if the database
+   * still cannot write, the files are removed before the record.
+   */
   async delete(id: string): Promise<boolean> {
     if (!isValidVideoId(id)) return false;
-    // record first: a crash in between leaves an orphan file, never a record without its file
-    if (!(await this.deps.store.deleteVideo(id))) return false;
+    const { store, spaceReserve, logger } = this.deps;
+    const deleteRecord = () => freeingSpace(spaceReserve, () => store.deleteVideo(id));
+    let deleted: boolean;
+    try {
+      // record first: a crash in between leaves an orphan file, never a record without its file
+      deleted = await deleteRecord();
+    } catch (error) {
+      if (!isDiskFullError(error) || !(await store.getVideo(id))) throw error;
+      logger.warn({ videoId: id }, 'disk full: removing the video file before its record to make room');
+      await this.removeFiles(id);
+      deleted = await deleteRecord();
+    }
+    if (!deleted) return false;
+    await this.removeFiles(id);
+    logger.info({ videoId: id }, 'video deleted');
+    return true;
+  }
+
+  private async removeFiles(id: string): Promise<void> {
     await this.deps.blobs.delete(id);
     await rm(this.thumbnailFile(id), { force: true });
-    this.deps.logger.info({ videoId: id }, 'video deleted');
-    return true;
   }
 
   /** The video as providers see it, or undefined when the id is unknown. */
@@ -127,14 +156,13 @@ export class VideoLibrary {
     if (!record) return undefined;
     const { blobs } = this.deps;
     const path = blobs.localPath(id);
-    const facts = () => this.facts(record);
     const text = this.text;
     return {
       record,
       path,
       openStream: () => blobs.openRead(id),
-      facts,
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, facts, signal) } : {}),
+      facts: (signal) => this.facts(record, signal),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, () => this.facts(record, signal), signal) } : {}),
     };
   }
 
@@ -186,6 +214,9 @@ export class VideoLibrary {
     let thumbnail: string | undefined;
     try {
       const probed = await probeVideo(temp.path, tools);
+      // refuse what is too big or lies about itself before decoding a single frame
+      assertWithinMediaLimits(probed, temp.size, this.deps.limits);
+      await this.checkStreamEnd(temp.path, probed);
       thumbnail = await this.makeThumbnail(temp.path, id, probed);
       await blobs.commit(temp.tempId, id);
       committed = true;
@@ -223,6 +254,18 @@ export class VideoLibrary {
     }
   }
 
+  /** @throws HttpError 422 when the packets stop well short of the declared duration, or cannot be read */
+  private async checkStreamEnd(path: string, probed: ProbedVideo): Promise<void> {
+    try {
+      await assertStreamsReachDuration(path, this.deps.tools, probed);
+    } catch (error) {
+      if (error instanceof ToolError) {
+        throw unprocessableContent(`The file's packets could not be read: ${error.stderrTail.trim().split(/\r?\n/).pop()?.replaceAll(path, 'file') || error.message}`);
+      }
+      throw error;
+    }
+  }
+
   /**
    * A JPEG THUMBNAIL_WIDTH wide from ~1 s in (10% in for short videos), or from
    * the first frame when seeking finds none.
@@ -235,13 +278,13 @@ export class VideoLibrary {
     const at = Math.min(1, probed.duration_s * 0.1);
     try {
       for (const seek of at > 0 ? [at, 0] : [0]) {
-        await runTool(this.deps.tools.ffmpeg, [
+        await runMediaTool(this.deps.tools, 'ffmpeg', [
           '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
           ...(seek > 0 ? ['-ss', seek.toFixed(3)] : []),
           '-i', videoPath,
           '-frames:v', '1', '-an', '-vf', `scale=${THUMBNAIL_WIDTH}:-2`, '-q:v', '4',
           '-f', 'image2', '-c:v', 'mjpeg', partial,
-        ]);
+        ], { kind: 'interactive' });
         if (await nonEmptyFile(partial)) {
           await rename(partial, target);
           return target;
@@ -258,21 +301,26 @@ export class VideoLibrary {
     throw unsupportedMediaType('The uploaded file is not a video ffmpeg can decode: no picture could be read from it');
   }
 
-  private facts(record: VideoRecord): Promise<MediaFacts> {
-    const inFlight = this.measuring.get(record.id);
-    if (inFlight) return inFlight;
-    const measurement = this.loadOrMeasure(record).finally(() => this.measuring.delete(record.id));
-    this.measuring.set(record.id, measurement);
-    return measurement;
+  /**
+   * Cached facts, or a measurement shared by every caller that asks while it
+   * runs; it is stopped (ffmpeg killed) when every caller's signal has aborted.
+   */
+  private facts(record: VideoRecord, signal?: AbortSignal): Promise<MediaFacts> {
+    return this.measuring.run(record.id, (measureSignal) => this.loadOrMeasure(record, measureSignal), signal);
   }
 
-  private async loadOrMeasure(record: VideoRecord): Promise<MediaFacts> {
+  private async loadOrMeasure(record: VideoRecord, signal: AbortSignal): Promise<MediaFacts> {
     const { store, blobs, tools, logger } = this.deps;
     const cached = await store.getMediaFacts(record.id);
     if (cached && cached.version === MEDIA_FACTS_VERSION) return cached;
     const started = performance.now();
-    const facts = await measureMediaFacts(blobs.localPath(record.id), tools, record);
-    await store.saveMediaFacts(record.id, facts);
+    const facts = await measureMediaFacts(blobs.localPath(record.id), tools, record, signal);
+    try {
+      await store.saveMediaFacts(record.id, facts);
+    } catch (error) {
+      // the facts are good; only the cache failed (e.g. a full disk), so the next caller measures again
+      logger.warn({ videoId: record.id, err: error }, 'could not cache the measured media facts');
+    }
     logger.info({ videoId: record.id, ms: Math.round(performance.now() - started) }, 'media facts measured');
     return facts;
   }

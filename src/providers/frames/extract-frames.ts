@@ -1,3 +1,4 @@
+import type { MediaTools } from '../../videos/media-tools.js';
 import type { FfmpegRunner } from './run-ffmpeg-binary.js';
 
 /** One still from a video: when it was taken and its JPEG bytes. */
@@ -8,7 +9,7 @@ export interface SampledFrame {
 }
 
 export interface ExtractFramesInput {
-  ffmpeg: string;
+  tools: MediaTools;
   path: string;
   duration_s: number;
   maxFrames: number;
@@ -62,7 +63,7 @@ async function decodeOnce(run: FfmpegRunner, input: ExtractFramesInput, step: nu
   const select = step > 0 ? `gte(${slice('t')},0)*(isnan(prev_selected_t)+gt(${slice('t')},${slice('prev_selected_t')}))` : 'eq(n,0)';
   const times: number[] = [];
   const stdout = await run(
-    input.ffmpeg,
+    input.tools,
     [
       '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'info',
       '-i', input.path, '-an', '-sn', '-dn',
@@ -71,6 +72,7 @@ async function decodeOnce(run: FfmpegRunner, input: ExtractFramesInput, step: nu
     ],
     {
       signal: input.signal,
+      mediaDurationS: input.duration_s,
       onStderrLine: (line) => {
         const match = /\bn:\s*\d+\s+pts:\s*\S+\s+pts_time:(-?[\d.]+)/.exec(line);
         if (match && line.includes('showinfo')) times.push(Number(match[1]));
@@ -84,12 +86,13 @@ async function decodeOnce(run: FfmpegRunner, input: ExtractFramesInput, step: nu
 async function seekEach(run: FfmpegRunner, input: ExtractFramesInput, targets: number[]): Promise<SampledFrame[]> {
   const frames: (SampledFrame | undefined)[] = new Array(targets.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < targets.length) {
+    while (next < targets.length && !failed) {
       const index = next++;
       const at = targets[index];
       const stdout = await run(
-        input.ffmpeg,
+        input.tools,
         [
           '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error',
           '-ss', at.toFixed(3), '-i', input.path, '-an', '-sn', '-dn',
@@ -102,7 +105,15 @@ async function seekEach(run: FfmpegRunner, input: ExtractFramesInput, targets: n
       if (jpeg) frames[index] = { timestamp_s: roundMs(at), jpeg };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SEEK_CONCURRENCY, targets.length) }, worker));
+  // settled, not Promise.all: after a failure the other worker starts no new ffmpeg, and the error is reported once it has stopped
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(SEEK_CONCURRENCY, targets.length) }, () => worker().catch((error: unknown) => {
+      failed = true;
+      throw error;
+    })),
+  );
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
   return frames.filter((frame): frame is SampledFrame => frame !== undefined);
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveMediaTools } from '../../videos/media-tools.js';
+import { resolveMediaTools, type MediaTools } from '../../videos/media-tools.js';
 import { ToolError } from '../../videos/run-tool.js';
 import type { VideoAsset } from '../provider.js';
 import { CancelledError } from '../provider-error.js';
@@ -37,9 +37,9 @@ function jpegSize(jpeg: Buffer): { width: number; height: number } {
 
 function countingRunner(): FfmpegRunner & { calls: number } {
   const runner = Object.assign(
-    (binary: string, args: readonly string[], options: Parameters<FfmpegRunner>[2]) => {
+    (mediaTools: MediaTools, args: readonly string[], options: Parameters<FfmpegRunner>[2]) => {
       runner.calls += 1;
-      return runFfmpegBinary(binary, args, options);
+      return runFfmpegBinary(mediaTools, args, options);
     },
     { calls: 0 },
   );
@@ -110,11 +110,11 @@ describe('frame sampling', () => {
 
   it('a caller that aborts leaves; the extraction stops only when nobody waits, and is then forgotten', async () => {
     const started: { signal?: AbortSignal; release: () => void }[] = [];
-    const gated: FfmpegRunner = (binary, args, options) =>
+    const gated: FfmpegRunner = (mediaTools, args, options) =>
       new Promise<void>((resolve, reject) => {
         started.push({ signal: options.signal, release: resolve });
         options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true });
-      }).then(() => runFfmpegBinary(binary, args, options));
+      }).then(() => runFfmpegBinary(mediaTools, args, options));
     const sampler = createFrameSampler({ tools, runFfmpeg: gated });
 
     const first = new AbortController();

@@ -66,7 +66,7 @@ export function createFrameSampler(settings: FrameSamplerSettings): FrameSampler
     const entry: Entry = { controller, waiters: 0 };
     stats.extractions += 1;
     entry.pending = extractFrames(run, {
-      ffmpeg: settings.tools.ffmpeg,
+      tools: settings.tools,
       path: video.path,
       duration_s: video.record.duration_s,
       maxFrames,
@@ -141,20 +141,20 @@ export function createFrameSampler(settings: FrameSamplerSettings): FrameSampler
   };
 }
 
-const defaultSamplers = new Map<string, FrameSampler>();
+const defaultSamplers = new WeakMap<MediaTools, FrameSampler>();
 
 /**
  * Evenly spaced frames across a video (see `FrameSampler.sample`), through a
- * process-wide sampler per ffmpeg binary, so every provider shares one cache.
+ * process-wide sampler per set of media tools, so every provider shares one cache.
  *
  * @example
  * const frames = await sampleFrames(video, tools, { maxFrames: 16, maxWidth: 768, signal });
  */
 export function sampleFrames(video: VideoAsset, tools: MediaTools, options: SampleFramesOptions = {}): Promise<SampledFrame[]> {
-  let sampler = defaultSamplers.get(tools.ffmpeg);
+  let sampler = defaultSamplers.get(tools);
   if (!sampler) {
     sampler = createFrameSampler({ tools });
-    defaultSamplers.set(tools.ffmpeg, sampler);
+    defaultSamplers.set(tools, sampler);
   }
   return sampler.sample(video, options);
 }

@@ -1,5 +1,5 @@
 import type { MediaFacts } from '../../domain/index.js';
-import type { GenerateRequest, GenerateResult, VideoProvider } from '../provider.js';
+import type { GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
 import { isLocalAnalyzerId, localAnalyzerIds, readsText } from './local-analyzers.js';
 import { writeLocalAnswer } from './write-local-answer.js';
@@ -10,12 +10,12 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new CancelledError('Local analysis cancelled');
 }
 
-/** Waits for the facts, but gives up at once when the request is cancelled. */
-function factsUnlessAborted(load: () => Promise<MediaFacts>, signal: AbortSignal): Promise<MediaFacts> {
+/** Waits for the facts, but gives up at once when the request is cancelled, even if the asset ignores its signal. */
+function factsUnlessAborted(video: VideoAsset, signal: AbortSignal): Promise<MediaFacts> {
   return new Promise<MediaFacts>((resolve, reject) => {
     const onAbort = () => reject(new CancelledError('Local analysis cancelled'));
     signal.addEventListener('abort', onAbort, { once: true });
-    load().then(
+    video.facts(signal).then(
       (facts) => {
         signal.removeEventListener('abort', onAbort);
         resolve(facts);
@@ -26,6 +26,21 @@ function factsUnlessAborted(load: () => Promise<MediaFacts>, signal: AbortSignal
       },
     );
   });
+}
+
+/** The video's measured facts; a failed measurement becomes a non-retryable ProviderError. */
+async function measuredFacts(video: VideoAsset, signal: AbortSignal): Promise<MediaFacts> {
+  try {
+    return await factsUnlessAborted(video, signal);
+  } catch (error) {
+    if (isCancellation(error) || signal.aborted) throw new CancelledError('Local analysis cancelled');
+    if (error instanceof ProviderError) throw error;
+    throw new ProviderError(`Could not measure video ${video.record.id}: ${error instanceof Error ? error.message : String(error)}`, {
+      provider,
+      isRetryable: false,
+      cause: error,
+    });
+  }
 }
 
 function ignoredSettings(request: GenerateRequest): string[] {
@@ -49,6 +64,11 @@ export function createLocalProvider(): VideoProvider {
     specificationVersion: 'v1',
     family: 'local',
     availability: () => ({ available: true }),
+    // measuring runs ffmpeg for a while: the job does it before taking a model place, and generate finds the facts cached
+    async prepare(video, signal) {
+      await measuredFacts(video, signal);
+      return { family: 'local', video, payload: undefined };
+    },
     async generate(request: GenerateRequest): Promise<GenerateResult> {
       throwIfAborted(request.signal);
       const analyzer = request.model.provider_model;
@@ -73,19 +93,9 @@ export function createLocalProvider(): VideoProvider {
           isRetryable: false,
         });
       }
-      let facts: MediaFacts;
-      try {
-        facts = await factsUnlessAborted(() => video.facts(), request.signal);
-        if (readsText.has(analyzer) && video.onScreenText) {
-          facts = { ...facts, on_screen_text: await video.onScreenText(request.signal) };
-        }
-      } catch (error) {
-        if (isCancellation(error) || error instanceof ProviderError) throw error;
-        throw new ProviderError(`Could not measure video ${video.record.id}: ${error instanceof Error ? error.message : String(error)}`, {
-          provider,
-          isRetryable: false,
-          cause: error,
-        });
+      let facts = await measuredFacts(video, request.signal);
+      if (readsText.has(analyzer) && video.onScreenText) {
+        facts = { ...facts, on_screen_text: await video.onScreenText(request.signal) };
       }
       throwIfAborted(request.signal);
       return {

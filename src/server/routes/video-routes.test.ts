@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logging/logger.js';
 import { MemoryVideoStore } from '../../videos/__fixtures__/memory-video-store.js';
 import { LocalBlobStore } from '../../videos/local-blob-store.js';
+import { DEFAULT_MEDIA_LIMITS } from '../../videos/media-limits.js';
 import { resolveMediaTools } from '../../videos/media-tools.js';
 import { generateSampleVideo, sampleVideoSpecs } from '../../videos/sample-videos.js';
 import { VideoLibrary } from '../../videos/video-library.js';
@@ -32,6 +33,7 @@ async function startServer(maxUploadBytes: number): Promise<TestServer> {
     logger: silentLogger(),
     maxUploadBytes,
     dataDir,
+    limits: DEFAULT_MEDIA_LIMITS,
   });
   const inUse = new Set<string>();
   const app = Fastify({ logger: false });

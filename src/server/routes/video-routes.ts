@@ -54,7 +54,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       tags,
       summary: 'Upload a video (multipart field "file"); it is probed, hashed and stored',
       consumes: ['multipart/form-data'],
-      response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse },
+      response: { 200: videoRecordSchema, 400: errorResponse, 413: errorResponse, 415: errorResponse, 422: errorResponse },
     },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw badRequest('Expected a multipart/form-data body with a "file" field');
@@ -76,7 +76,9 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       return await library.ingest({ stream: part.file, filename: part.filename, contentType: part.mimetype });
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;
-      if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      const code = (error as { code?: string }).code;
+      // the library's other 413s (duration, picture size) keep their own detail
+      if ((status === 413 && code !== 'MEDIA_LIMIT_EXCEEDED') || code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
       throw error;
     }
   });
@@ -139,10 +141,13 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
       params: idParams,
       response: { 404: errorResponse },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const asset = await library.asset(request.params.id);
     if (!asset) throw notFound(`Video ${request.params.id} not found`);
-    return asset.facts();
+    // a client that leaves stops waiting; the measurement is killed unless a job still waits for it
+    const clientGone = new AbortController();
+    reply.raw.once('close', () => clientGone.abort());
+    return asset.facts(clientGone.signal);
   });
 
   app.delete<{ Params: { id: string } }>('/api/video/:id', {

@@ -1,5 +1,6 @@
 import type { MediaFacts, OnScreenText } from '../../domain/index.js';
 import { extractFrames, extractFramesAt, runFfmpegBinary, type FfmpegRunner, type SampledFrame } from '../../providers/frames/index.js';
+import type { MediaTools } from '../media-tools.js';
 import { mergeTextSpans, type FrameReading } from './merge-text-spans.js';
 import type { TextReader } from './tesseract-text-reader.js';
 import { planTextSampling } from './text-sample-times.js';
@@ -16,7 +17,7 @@ export interface MeasureTextInput {
   path: string;
   /** the video's ordinary facts: duration, cuts and shots decide which frames are read */
   facts: MediaFacts;
-  ffmpeg: string;
+  tools: MediaTools;
   reader: TextReader;
   signal?: AbortSignal;
   /** runs ffmpeg (default: the shared, process-limited runner) */
@@ -34,7 +35,7 @@ export async function measureOnScreenText(input: MeasureTextInput): Promise<OnSc
   const { facts, signal } = input;
   const run = input.run ?? runFfmpegBinary;
   const plan = planTextSampling(facts.duration_s, facts.shots);
-  const source = { ffmpeg: input.ffmpeg, path: input.path, duration_s: facts.duration_s, maxWidth: FRAME_MAX_WIDTH, signal };
+  const source = { tools: input.tools, path: input.path, duration_s: facts.duration_s, maxWidth: FRAME_MAX_WIDTH, signal };
   const grid = await extractFrames(run, { ...source, maxFrames: plan.grid.count, seekAboveDurationS: SEEK_ABOVE_S });
   const extra = plan.extra_s.length > 0 ? await extractFramesAt(run, source, plan.extra_s) : [];
   const frames = uniqueByTime([...grid, ...extra]);

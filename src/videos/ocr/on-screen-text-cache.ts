@@ -1,5 +1,6 @@
 import type { MediaFacts, OnScreenText, VideoRecord } from '../../domain/index.js';
 import type { Logger } from '../../logging/logger.js';
+import type { MediaTools } from '../media-tools.js';
 import type { Store } from '../../store/store.js';
 import { ON_SCREEN_TEXT_VERSION, measureOnScreenText } from './measure-on-screen-text.js';
 import type { TextReader } from './tesseract-text-reader.js';
@@ -7,7 +8,7 @@ import type { TextReader } from './tesseract-text-reader.js';
 export interface OnScreenTextCacheDeps {
   store: Store;
   reader: TextReader;
-  ffmpeg: string;
+  tools: MediaTools;
   logger: Logger;
 }
 
@@ -70,12 +71,12 @@ export class OnScreenTextCache {
   }
 
   private async loadOrMeasure(record: VideoRecord, path: string, facts: () => Promise<MediaFacts>, signal: AbortSignal): Promise<OnScreenText> {
-    const { store, reader, ffmpeg, logger } = this.deps;
+    const { store, reader, tools, logger } = this.deps;
     const measured = await facts();
     const cached = (await store.getMediaFacts(record.id))?.on_screen_text;
     if (cached && cached.version === ON_SCREEN_TEXT_VERSION) return cached;
     const started = performance.now();
-    const text = await measureOnScreenText({ path, facts: measured, ffmpeg, reader, signal });
+    const text = await measureOnScreenText({ path, facts: measured, tools, reader, signal });
     // saved beside the facts it was read with, so re-measured facts drop stale text
     await store.saveMediaFacts(record.id, { ...measured, on_screen_text: text });
     logger.info({ videoId: record.id, frames: text.sampled_s.length, spans: text.spans.length, ms: Math.round(performance.now() - started) }, 'on-screen text read');
