@@ -62,7 +62,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   }
   const { events } = engines;
   const store = options.decorateStore?.(engines.store) ?? engines.store;
-  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite } = createWorkContext(env, {
+  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader } = createWorkContext(env, {
     store,
     events,
     logger,
@@ -125,6 +125,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       await app.close();
       await jobs.shutdown();
       await stopWorker?.();
+      await textReader.close();
       await engines.close();
     },
   };

@@ -19,6 +19,7 @@ import type { Store } from '../store/store.js';
 import type { BlobStore } from '../videos/blob-store.js';
 import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
+import { createTesseractTextReader, type TextReader } from '../videos/ocr/tesseract-text-reader.js';
 import { VideoLibrary } from '../videos/video-library.js';
 
 export interface WorkContextParts {
@@ -29,6 +30,8 @@ export interface WorkContextParts {
   maxUploadBytes: number;
   spaceReserve: SpaceReserve;
   retryWrite: StoreWriteRetry;
+  /** reads on-screen text (OCR); its worker starts on first use and must be closed */
+  textReader: TextReader;
 }
 
 /**
@@ -45,6 +48,7 @@ export function createWorkContext(
   const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
   const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
+  const textReader = createTesseractTextReader(logger);
   const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
   const localBlobs = new LocalBlobStore(dataDir);
   const library = new VideoLibrary({
@@ -56,6 +60,7 @@ export function createWorkContext(
     dataDir,
     limits: { maxDurationS: env.VIDCOMPARE_MAX_DURATION_S, maxPixels: env.VIDCOMPARE_MAX_PIXELS },
     spaceReserve,
+    textReader,
   });
 
   const builtIn: VideoProvider[] = [
@@ -85,5 +90,5 @@ export function createWorkContext(
   });
   const retryWrite = createStoreWriteRetry({ logger });
   const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
-  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite };
+  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader };
 }

@@ -36,7 +36,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
   if (!env.VIDCOMPARE_REDIS_URL) throw new Error('vidcompare worker needs VIDCOMPARE_REDIS_URL (the queue it takes work units from)');
   const logger = options.logger ?? createLogger(env.VIDCOMPARE_LOG_LEVEL);
   const engines = await openEngines(env, logger);
-  const { context } = createWorkContext(env, {
+  const { context, textReader } = createWorkContext(env, {
     store: engines.store,
     events: engines.events,
     logger,
@@ -61,6 +61,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     async close() {
       await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
       await stopWorker();
+      await textReader.close();
       await engines.close();
     },
   };

@@ -4,6 +4,8 @@ const localLimits = { requests_per_minute: 6000, concurrent: 4 };
 
 /** The models the seed compared when a request named none (a retired one routes to its successor). */
 export const seedGeminiModelIds = ['gemini-3-pro-preview', 'gemini-3-flash-preview', 'gemini-2.5-pro', 'gemini-2.5-flash'] as const;
+/** The default set without a Gemini key: the measuring analyzers. OCR (`local-text`) costs seconds per frame, so it is chosen, not implied. */
+export const defaultLocalModelIds = ['local-full', 'local-shots', 'local-audio', 'local-look'] as const;
 
 /**
  * Built-in models. Prices are USD per 1M tokens (text/image/video input,
@@ -46,6 +48,16 @@ export const defaultModels: CatalogueModelInput[] = [
     input_usd_per_mtok: 0,
     output_usd_per_mtok: 0,
     limits: localLimits,
+  },
+  {
+    id: 'local-text',
+    name: 'Local analyzer: on-screen text (OCR)',
+    provider: 'local',
+    provider_model: 'text',
+    input_usd_per_mtok: 0,
+    output_usd_per_mtok: 0,
+    // OCR is CPU-bound: a few videos at a time is all two cores can read
+    limits: { requests_per_minute: 6000, concurrent: 2 },
   },
   {
     id: 'local-judge',

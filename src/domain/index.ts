@@ -1,5 +1,6 @@
 export * from './video.js';
 export * from './media-facts.js';
+export * from './on-screen-text.js';
 export * from './catalogue.js';
 export * from './job.js';
 export * from './model-run.js';

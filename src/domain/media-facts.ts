@@ -1,3 +1,4 @@
+import type { OnScreenText } from './on-screen-text.js';
 /** Momentary loudness at or above this is loud (4 LU over the -14 LUFS streaming target). */
 export const LOUD_MOMENTARY_LUFS = -10;
 /** A 100 ms window whose true peak reaches this clips (full scale, allowing for the codec's rounding). */
@@ -73,4 +74,6 @@ export interface MediaFacts {
   } | null;
   /** whole-video look */
   look: LookStats | null;
+  /** text read on screen by OCR: absent until a text model or judge first needs it */
+  on_screen_text?: OnScreenText;
 }

@@ -1,4 +1,4 @@
-import type { CatalogueModel, MediaFacts, VideoRecord } from '../domain/index.js';
+import type { CatalogueModel, MediaFacts, OnScreenText, VideoRecord } from '../domain/index.js';
 
 /**
  * A video as providers see it: its record, a way to stream its bytes (never
@@ -14,6 +14,12 @@ export interface VideoAsset {
    * this caller's wait; a measurement nobody waits for any more is killed.
    */
   facts(signal?: AbortSignal): Promise<MediaFacts>;
+  /**
+   * The text shown on screen, read by OCR on first need and cached with the
+   * facts; absent where no OCR reader is set up.
+   * @throws the signal's reason when aborted
+   */
+  onScreenText?(signal?: AbortSignal): Promise<OnScreenText>;
 }
 
 export interface GenerateRequest {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { seedGeminiModelIds } from '../config/default-models.js';
+import { defaultLocalModelIds, seedGeminiModelIds } from '../config/default-models.js';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import type { JobRequest } from '../domain/index.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
@@ -146,10 +146,7 @@ function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
 function defaultModels(deps: JobRequestDeps): string[] {
   const gemini = seedGeminiModelIds.filter((id) => deps.catalogue.get(id) && deps.providers.isAvailable(id));
   if (gemini.length > 0) return gemini;
-  return deps.catalogue
-    .all()
-    .filter((m) => m.provider === 'local' && m.role === 'answer' && !m.retired && deps.providers.isAvailable(m.id))
-    .map((m) => m.id);
+  return defaultLocalModelIds.filter((id) => deps.catalogue.get(id) && deps.providers.isAvailable(id));
 }
 
 function unique<T>(values: T[]): T[] {

@@ -14,6 +14,8 @@ import type { BlobStore } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
 import { assertWithinMediaLimits, type MediaLimits } from './media-limits.js';
 import type { MediaTools } from './media-tools.js';
+import { OnScreenTextCache } from './ocr/on-screen-text-cache.js';
+import type { TextReader } from './ocr/tesseract-text-reader.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
@@ -35,6 +37,8 @@ export interface VideoLibraryDeps {
   limits: MediaLimits;
   /** space set aside so deleting can still write to a full disk */
   spaceReserve?: SpaceReserve;
+  /** reads on-screen text (OCR); without it videos offer no `onScreenText` */
+  textReader?: TextReader;
 }
 
 export interface VideoUpload {
@@ -75,9 +79,12 @@ export class VideoLibrary {
   private readonly measuring = new SharedWork<MediaFacts>();
   /** uploads being stored, by sha256: a second identical upload waits for the first and becomes its duplicate */
   private readonly storing = new Map<string, Promise<VideoRecord>>();
+  private readonly text: OnScreenTextCache | undefined;
 
   constructor(private readonly deps: VideoLibraryDeps) {
     this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
+    const { store, textReader, tools, logger } = deps;
+    this.text = textReader && new OnScreenTextCache({ store, reader: textReader, tools, logger });
   }
 
   /** uploads larger than this are refused with 413 */
@@ -162,11 +169,14 @@ export class VideoLibrary {
     const record = await this.get(id);
     if (!record) return undefined;
     const { blobs } = this.deps;
+    const path = blobs.localPath(id);
+    const text = this.text;
     return {
       record,
-      path: blobs.localPath(id),
+      path,
       openStream: () => blobs.openRead(id),
       facts: (signal) => this.facts(record, signal),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, () => this.facts(record, signal), signal) } : {}),
     };
   }
 

@@ -43,6 +43,11 @@ export async function extractFrames(run: FfmpegRunner, input: ExtractFramesInput
   return duration > input.seekAboveDurationS ? seekEach(run, input, targets) : decodeOnce(run, input, step, targets);
 }
 
+/** One frame at each of `targets_s` (seconds), each by its own seek; times past the end give none. */
+export function extractFramesAt(run: FfmpegRunner, input: Omit<ExtractFramesInput, 'maxFrames' | 'seekAboveDurationS'>, targets_s: number[]): Promise<SampledFrame[]> {
+  return seekEach(run, { ...input, maxFrames: targets_s.length, seekAboveDurationS: 0 }, targets_s);
+}
+
 function scaleFilter(maxWidth: number): string {
   const width = Math.max(2, Math.floor(maxWidth));
   return `scale='trunc(min(${width},iw)/2)*2':-2`;

@@ -31,8 +31,9 @@ export const captionSlotsSection: Section = {
   title: 'Caption slots',
   write(view) {
     const { clock } = view;
-    const intro =
-      'This analyzer cannot read on-screen text or transcribe speech: it cannot tell what is already written on screen or what the captions should say. It gives where captions fit, how long they can stay up and how to keep them legible.';
+    const intro = view.text !== null
+      ? 'The text already on screen is listed under "On-screen text". This analyzer cannot transcribe speech, so it cannot say what subtitles should read; it gives where captions fit, how long they can stay up and how to keep them legible.'
+      : 'This analyzer cannot read on-screen text or transcribe speech: it cannot tell what is already written on screen or what the captions should say. It gives where captions fit, how long they can stay up and how to keep them legible.';
     const context: string[] = [];
     if (!view.has_audio) {
       context.push('No audio track: viewers get the message from picture and text alone, so every shot needs text.');

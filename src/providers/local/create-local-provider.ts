@@ -1,7 +1,7 @@
 import type { MediaFacts } from '../../domain/index.js';
 import type { GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
 import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
-import { isLocalAnalyzerId, localAnalyzerIds } from './local-analyzers.js';
+import { isLocalAnalyzerId, localAnalyzerIds, readsText } from './local-analyzers.js';
 import { writeLocalAnswer } from './write-local-answer.js';
 
 const provider = 'local';
@@ -86,7 +86,17 @@ export function createLocalProvider(): VideoProvider {
           isRetryable: false,
         });
       }
-      const facts = await measuredFacts(video, request.signal);
+      if (analyzer === 'text' && !video.onScreenText) {
+        throw new ProviderError(`Local analyzer "text" needs an OCR reader, and none is set up for video ${video.record.id}`, {
+          provider,
+          statusCode: 400,
+          isRetryable: false,
+        });
+      }
+      let facts = await measuredFacts(video, request.signal);
+      if (readsText.has(analyzer) && video.onScreenText) {
+        facts = { ...facts, on_screen_text: await video.onScreenText(request.signal) };
+      }
       throwIfAborted(request.signal);
       return {
         text: writeLocalAnswer({ analyzer, facts, prompt: request.prompt }),

@@ -1,4 +1,4 @@
-import type { FadeSpan, LookStats, LoudSpan, MediaFacts, ShotFacts, TimeSpan } from '../../domain/index.js';
+import type { FadeSpan, LookStats, LoudSpan, MediaFacts, ShotFacts, TextSpan, TimeSpan } from '../../domain/index.js';
 import { createClock, type Clock } from './clock.js';
 import { longestSpan, subtractSpans, unionSpans } from './spans.js';
 
@@ -38,6 +38,10 @@ export interface FactsView {
   average_shot_s: number;
   cuts_per_minute: number;
   clock: Clock;
+  /** on-screen text read by OCR, in time order; null when it was not read */
+  text: TextSpan[] | null;
+  /** how many frames the OCR read */
+  text_frames: number;
 }
 
 const minSpan_s = 0.01;
@@ -139,6 +143,12 @@ export function viewFacts(facts: MediaFacts): FactsView {
     average_shot_s: shots.length > 0 ? duration_s / shots.length : duration_s,
     cuts_per_minute: duration_s > 0 ? cuts_s.length / (duration_s / 60) : 0,
     clock,
+    text: facts.on_screen_text
+      ? facts.on_screen_text.spans
+          .map((span) => ({ ...span, start_s: clock.clamp(span.start_s), end_s: clock.clamp(span.end_s) }))
+          .sort((a, b) => a.start_s - b.start_s)
+      : null,
+    text_frames: facts.on_screen_text?.sampled_s.length ?? 0,
   };
 }
 

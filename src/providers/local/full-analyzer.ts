@@ -3,6 +3,7 @@ import { type FactsView, type ShotView } from './facts-view.js';
 import { lookConsistencySection, lookOverallSection } from './look-analyzer.js';
 import { describeLook } from './look-verdicts.js';
 import { bullets } from './markdown.js';
+import { onScreenTextSection, textWithin } from './text-analyzer.js';
 import type { LocalAnalyzer, Section } from './section.js';
 import { blackFrozenSection, pacingSection } from './shots-analyzer.js';
 import { coveredLength, overlapLength, subtractSpans } from './spans.js';
@@ -39,6 +40,7 @@ function shotEntry(view: FactsView, shot: ShotView): string {
   for (const fade of view.fades.filter((f) => overlapLength(f, shot) > 0)) lines.push(`Fade ${fade.kind === 'in' ? 'in from' : 'out to'} black ${clock.span(fade.start_s, fade.end_s)}.`);
   for (const span of within(view.clipping, shot)) lines.push(`Clipping ${clock.span(span.start_s, span.end_s)}.`);
   if (view.loudest_moment && view.loudest_moment.at_s >= shot.start_s && view.loudest_moment.at_s < shot.end_s) lines.push(`Loudest moment of the video at ${clock.precise(view.loudest_moment.at_s)}.`);
+  for (const span of textWithin(view, shot.start_s, shot.end_s)) lines.push(`Text on screen ${clock.span(span.start_s, span.end_s)}: "${span.text}".`);
   const isLast = shot.number === view.shots.length;
   lines.push(isLast ? `The video ends at ${clock.precise(view.duration_s)}.` : `Hard cut at ${clock.precise(shot.end_s)}.`);
   return `**${clock.span(shot.start_s, shot.end_s)} · shot ${shot.number}** (${clock.length(shot.length_s)})\n\n${bullets(lines)}`;
@@ -52,7 +54,8 @@ export const timelineSection: Section = {
     const detailed = view.shots.slice(0, maxDetailedShots).map((shot) => shotEntry(view, shot));
     const rest = view.shots.length - detailed.length;
     const tail = rest > 0 ? `\n\n_${rest} more shots, to ${view.clock.precise(view.duration_s)}, are listed in the pacing figures only._` : '';
-    return `Shot by shot, with what was measured in each. The picture itself (people, objects, actions, on-screen text) is not described: a measurement cannot see it.\n\n${detailed.join('\n\n')}${tail}`;
+    const cannotSee = view.text === null ? 'people, objects, actions, on-screen text' : 'people, objects, actions';
+    return `Shot by shot, with what was measured in each${view.text === null ? '' : ' and the text read on screen'}. The picture itself (${cannotSee}) is not described: a measurement cannot see it.\n\n${detailed.join('\n\n')}${tail}`;
   },
 };
 
@@ -61,6 +64,7 @@ export const fullAnalyzer: LocalAnalyzer = {
   title: 'full timeline',
   specialty: [
     timelineSection,
+    onScreenTextSection,
     pacingSection,
     blackFrozenSection,
     loudnessSection,

@@ -12,5 +12,7 @@ export interface Section {
 export interface LocalAnalyzer {
   id: string;
   title: string;
+  /** sections written before the prompt's own (what this analyzer is for, whatever the question) */
+  lead?: readonly Section[];
   specialty: readonly Section[];
 }

@@ -40,11 +40,15 @@ export const categoryLimits: Record<PromptCategory, string> = {
   thumbnail: 'It cannot see faces, expressions or the subject, which make most thumbnails.',
 };
 
+/** The captions limit when the on-screen text was read. */
+export const textCaptionsLimit =
+  'It reads text already on screen (OCR of sampled frames: small, stylised or moving text may be missed) but cannot transcribe speech, so it cannot write subtitles for what is said.';
+
 /** The prompt's sections first, then the analyzer's own specialty, each section once. */
 export function orderSections(category: PromptCategory, analyzer: LocalAnalyzer): Section[] {
   const ordered: Section[] = [];
   const seen = new Set<string>();
-  for (const section of [...categorySections[category], ...analyzer.specialty]) {
+  for (const section of [...(analyzer.lead ?? []), ...categorySections[category], ...analyzer.specialty]) {
     if (seen.has(section.id)) continue;
     seen.add(section.id);
     ordered.push(section);

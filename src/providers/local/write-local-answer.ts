@@ -2,7 +2,7 @@ import { classifyPrompt, type MediaFacts, type PromptCategory } from '../../doma
 import { viewFacts, type FactsView } from './facts-view.js';
 import { localAnalyzer, type LocalAnalyzerId } from './local-analyzers.js';
 import { plural } from './markdown.js';
-import { categoryLimits, orderSections } from './shape-by-category.js';
+import { categoryLimits, orderSections, textCaptionsLimit } from './shape-by-category.js';
 
 export interface LocalAnswerInput {
   analyzer: LocalAnalyzerId;
@@ -12,6 +12,9 @@ export interface LocalAnswerInput {
 
 const disclaimer =
   '> **Measurement-based answer, not a language model.** Everything below comes from ffmpeg measurements of the video (scene cuts, black and frozen frames, silences, loudness, brightness and colour). It cannot see or hear content, so it does not describe what happens, who appears or what anything means.';
+
+const textDisclaimer =
+  '> **Measurement-based answer, not a language model.** Everything below comes from ffmpeg measurements of the video (scene cuts, black and frozen frames, silences, loudness, brightness and colour) and from on-screen text read by OCR. It cannot see people, objects or actions, or hear what is said, so it does not describe what happens or what anything means.';
 
 function overview(view: FactsView, category: PromptCategory): string {
   const parts = [
@@ -37,12 +40,15 @@ export function writeLocalAnswer(input: LocalAnswerInput): string {
   const analyzer = localAnalyzer(input.analyzer);
   const category = classifyPrompt(input.prompt);
   const view = viewFacts(input.facts);
-  const sections = orderSections(category, analyzer).map((section) => `## ${section.title}\n\n${section.write(view)}`);
+  const sections = orderSections(category, analyzer)
+    .map((section) => ({ title: section.title, body: section.write(view) }))
+    .filter((section) => section.body !== '')
+    .map((section) => `## ${section.title}\n\n${section.body}`);
   return [
     `# Local analyzer: ${analyzer.title}`,
-    disclaimer,
+    view.text === null ? disclaimer : textDisclaimer,
     overview(view, category),
     ...sections,
-    `## Limits of this answer\n\n${categoryLimits[category]}`,
+    `## Limits of this answer\n\n${view.text !== null && category === 'captions' ? textCaptionsLimit : categoryLimits[category]}`,
   ].join('\n\n') + '\n';
 }
