@@ -96,6 +96,8 @@ export interface ModelsResponse {
   models: string[];
   details: ModelDetail[];
   default_judge: string | null;
+  /** what a request without `models` runs (the UI preselects these) */
+  default_models: string[];
 }
 
 /** One model's figures over a set of comparisons. */

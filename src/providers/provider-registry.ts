@@ -1,3 +1,4 @@
+import { defaultLocalModelIds, seedGeminiModelIds } from '../config/default-models.js';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import type { CatalogueModel, ModelDetail, ProviderFamily } from '../domain/index.js';
 import type { Availability, VideoProvider } from './provider.js';
@@ -46,5 +47,12 @@ export class ProviderRegistry {
         ...(availability.reason ? { reason: availability.reason } : {}),
       };
     });
+  }
+
+  /** The seed's default when a request names no models: its four Gemini models when Gemini is configured, else the measuring local analyzers. */
+  defaultModelSet(): string[] {
+    const usable = (id: string) => this.catalogue.get(id) !== undefined && this.isAvailable(id);
+    const gemini = seedGeminiModelIds.filter(usable);
+    return gemini.length > 0 ? gemini : defaultLocalModelIds.filter(usable);
   }
 }

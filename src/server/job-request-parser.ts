@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { defaultLocalModelIds, seedGeminiModelIds } from '../config/default-models.js';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
 import type { JobRequest } from '../domain/index.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
@@ -92,7 +91,7 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     if (!(await deps.videoExists(id))) throw notFound(`Video ${id} not found`);
   }
 
-  const models = data.models && data.models.length > 0 ? unique(data.models) : defaultModels(deps);
+  const models = data.models && data.models.length > 0 ? unique(data.models) : deps.providers.defaultModelSet();
   if (models.length === 0) throw badRequest('No model is available: configure a provider key or use the local models');
   for (const id of models) checkUsable(id, deps, 'model');
   if (data.params) {
@@ -142,12 +141,6 @@ function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
   if (field === 'model' && model.role !== 'answer') throw badRequest(`model: ${id} is a judge, not a model that answers prompts`);
 }
 
-/** The seed's default: its four Gemini models when Gemini is configured, else the local analyzers. */
-function defaultModels(deps: JobRequestDeps): string[] {
-  const gemini = seedGeminiModelIds.filter((id) => deps.catalogue.get(id) && deps.providers.isAvailable(id));
-  if (gemini.length > 0) return gemini;
-  return defaultLocalModelIds.filter((id) => deps.catalogue.get(id) && deps.providers.isAvailable(id));
-}
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

@@ -10,7 +10,7 @@ import { launchBrowser, openWatchedPage } from './helpers/browser.js';
 import { addSampleVideos, chooseModels, startJob, waitForJobStatus } from './helpers/ui-actions.js';
 
 const outDir = path.resolve('docs/screenshots');
-const localModels = /^Local analyzer/;
+const localModels = /^Local analyzer(?!: on-screen text)/;
 
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() =>

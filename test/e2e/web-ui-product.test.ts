@@ -68,7 +68,7 @@ describe('web UI as a product: focus, timeline, picker, library, phone, accessib
     const { page } = watched;
     await page.goto(server.url);
     await page.getByLabel('Video', { exact: true }).selectOption(video.id);
-    await chooseModels(page, /^Local analyzer/);
+    await chooseModels(page, /^Local analyzer(?!: on-screen text)/);
     const jobId = await startJob(page, 'Run comparison');
     await waitForJobStatus(page, jobId, 'completed');
     const verdict = page.locator(`.results[data-job-id="${jobId}"]`).getByTestId('verdict');

@@ -7,6 +7,7 @@ import type { CliContext } from '../cli-context.js';
 import { contextFor } from '../cli-context.js';
 import { followAndReport, videoLabels } from '../follow-and-report.js';
 import { formatDuration } from '../output/format.js';
+import { defaultLocalModelIds } from '../../config/default-models.js';
 
 const demoTemplates = ['transitions-pacing', 'audio'];
 const localJudge = 'local-judge';
@@ -70,7 +71,8 @@ async function runDemo(ctx: CliContext, options: { keepData?: boolean }): Promis
     for (const video of videos) out.line(`  ${video.id}  ${video.filename}  ${formatDuration(video.duration_s * 1000)}`);
 
     const { details } = await demo.client.models();
-    const models = details.filter((d) => d.provider === 'local' && d.role === 'answer' && d.available).map((d) => d.id);
+    // the measuring analyzers (the server's default set without a key); OCR is left to those who pick it
+    const models = defaultLocalModelIds.filter((id) => details.some((d) => d.id === id && d.available));
     if (models.length === 0) throw new Error('No local model is available on the demo server');
     const templates = await demo.client.prompts();
     const chosen = demoTemplates.map((id) => templates.find((t) => t.id === id)).filter((t) => t !== undefined);

@@ -1,3 +1,4 @@
+import type { PromptCategory } from '../../domain/index.js';
 import type { FactsView } from './facts-view.js';
 
 /** One part of an answer: a heading and a body written from the facts. */
@@ -15,4 +16,10 @@ export interface LocalAnalyzer {
   /** sections written before the prompt's own (what this analyzer is for, whatever the question) */
   lead?: readonly Section[];
   specialty: readonly Section[];
+  /**
+   * The kinds of question whose own sections this analyzer writes; absent: every kind.
+   * A narrow specialist (e.g. OCR) answers other questions with its specialty alone,
+   * rather than repeating another analyzer's measurements as if they were its own.
+   */
+  answers?: readonly PromptCategory[];
 }

@@ -48,7 +48,8 @@ export const textCaptionsLimit =
 export function orderSections(category: PromptCategory, analyzer: LocalAnalyzer): Section[] {
   const ordered: Section[] = [];
   const seen = new Set<string>();
-  for (const section of [...(analyzer.lead ?? []), ...categorySections[category], ...analyzer.specialty]) {
+  const asked = !analyzer.answers || analyzer.answers.includes(category) ? categorySections[category] : [];
+  for (const section of [...(analyzer.lead ?? []), ...asked, ...analyzer.specialty]) {
     if (seen.has(section.id)) continue;
     seen.add(section.id);
     ordered.push(section);

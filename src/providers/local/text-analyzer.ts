@@ -35,4 +35,5 @@ export const textAnalyzer: LocalAnalyzer = {
   title: 'on-screen text',
   lead: [onScreenTextSection],
   specialty: [onScreenTextSection],
+  answers: ['captions', 'analysis', 'general'],
 };

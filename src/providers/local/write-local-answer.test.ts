@@ -127,8 +127,8 @@ describe('shaping by prompt category', () => {
   const facts = fifteenSecondFacts();
   const first = (analyzer: LocalAnalyzerId, prompt: string) => headings(writeLocalAnswer({ analyzer, facts, prompt }))[0];
 
-  it('puts the sections the prompt asks for first, for every analyzer', () => {
-    for (const analyzer of localAnalyzerIds) {
+  it('puts the sections the prompt asks for first, for every measuring analyzer', () => {
+    for (const analyzer of localAnalyzerIds.filter((id) => id !== 'text')) {
       expect(first(analyzer, template('audio'))).toBe('Loudness');
       expect(first(analyzer, template('colour-grading'))).toBe('Overall look');
       expect(first(analyzer, template('editing'))).toBe('Hook (the opening seconds)');
@@ -139,6 +139,17 @@ describe('shaping by prompt category', () => {
       expect(first(analyzer, template('thumbnail'))).toBe('Thumbnail candidates');
       expect(first(analyzer, template('second-by-second'))).toBe('Timeline');
       expect(first(analyzer, 'What is this video about?')).toBe('Timeline');
+    }
+  });
+
+  it('the OCR analyzer answers text and general questions, and nothing it did not read', () => {
+    expect(first('text', template('captions'))).toBe('Caption slots');
+    expect(first('text', template('second-by-second'))).toBe('Timeline');
+    for (const id of ['audio', 'colour-grading', 'editing', 'transitions-pacing', 'b-roll']) {
+      const sections = headings(writeLocalAnswer({ analyzer: 'text', facts, prompt: template(id) }));
+      expect(sections, id).not.toContain('Loudness');
+      expect(sections, id).not.toContain('Overall look');
+      expect(sections, id).not.toContain('Scene changes and shot list');
     }
   });
 

@@ -10,6 +10,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: { providers:
       models: details.filter((d) => d.role === 'answer').map((d) => d.id),
       details,
       default_judge: deps.defaultJudge(),
+      default_models: deps.providers.defaultModelSet(),
     };
   });
 

@@ -33,11 +33,11 @@ export function ComposePanel({ catalogue, videos, preferredVideoId, onStarted }:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // defaults once the catalogue arrives: every available answer model, the server's default judge
+  // defaults once the catalogue arrives: the server's default models, the server's default judge
   useEffect(() => {
     if (!catalogue.models) return;
     const ds = catalogue.models.details;
-    setModels((current) => current ?? ds.filter((m) => m.role === 'answer' && m.available && !m.retired_to).map((m) => m.id));
+    setModels((current) => current ?? catalogue.models!.default_models ?? ds.filter((m) => m.role === 'answer' && m.available && !m.retired_to).map((m) => m.id));
     setJudge((current) => {
       if (current) return current;
       const wanted = catalogue.models?.default_judge ?? 'none';
