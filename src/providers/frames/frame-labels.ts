@@ -25,7 +25,7 @@ export function labelFrames(frames: readonly SampledFrame[]): LabelledFrame[] {
  * The sentence that comes before the frames: what the images are, and that
  * the sound is not part of them (a model would otherwise guess at the audio).
  */
-export function framesPreamble(video: VideoAsset, frames: readonly SampledFrame[]): string {
+export function framesPreamble(video: Pick<VideoAsset, 'record'>, frames: readonly SampledFrame[]): string {
   const { duration_s, width, height, has_audio } = video.record;
   const size = width && height ? `, ${width}x${height}` : '';
   const audio = has_audio ? ' The video has an audio track, but you only see its pictures.' : ' The video has no audio track.';
