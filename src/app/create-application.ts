@@ -10,6 +10,7 @@ import { JobService } from '../jobs/job-service.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { RatingsService } from '../ratings/ratings-service.js';
+import { createJobEstimator } from '../jobs/budget-estimator.js';
 import { buildApp } from '../server/build-app.js';
 import type { Store } from '../store/store.js';
 import type { BlobStore } from '../videos/blob-store.js';
@@ -77,6 +78,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     dispatcher: await engines.createDispatcher(context),
     events,
     catalogue,
+    dailyBudgetUsd: env.VIDCOMPARE_DAILY_BUDGET_USD,
     logger,
     now,
     cancellation: engines.cancellation,
@@ -103,6 +105,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     workers: engines.workers,
     arena: new ArenaService({ store, catalogue, now }),
     ratings: new RatingsService({ store, catalogue }),
+    estimator: createJobEstimator({ catalogue, store }),
   });
   let stopWorker: (() => Promise<void>) | undefined;
 

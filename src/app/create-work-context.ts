@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Env } from '../config/env.js';
 import { loadModelsCatalogue, type ModelsCatalogue } from '../config/models-catalogue.js';
+import { createBudgetGate } from '../jobs/budget-gate.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { createStoreWriteRetry, type StoreWriteRetry } from '../jobs/retry-store-write.js';
 import type { WorkContext } from '../jobs/work-context.js';
@@ -89,6 +90,7 @@ export function createWorkContext(
     ...(deps.sharedLimits ? { shared: deps.sharedLimits } : {}),
   });
   const retryWrite = createStoreWriteRetry({ logger });
-  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
+  const budget = createBudgetGate({ store, dailyLimitUsd: env.VIDCOMPARE_DAILY_BUDGET_USD, now, logger });
+  const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite, budget };
   return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader };
 }

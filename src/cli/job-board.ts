@@ -1,7 +1,7 @@
 import type { BatchCompareResponse, CompareResponse, JobEventMap, JobView } from './api-types.js';
 import { isFinished } from './api-types.js';
 
-type Outcome = 'succeeded' | 'failed';
+type Outcome = 'succeeded' | 'failed' | 'skipped';
 
 /** What the CLI knows about one job it follows, from views and events. */
 export interface TrackedJob {
@@ -107,7 +107,7 @@ export class JobBoard {
     const comparisons = 'comparisons' in result ? result.comparisons : [result];
     for (const comparison of comparisons) {
       for (const run of comparison.results) {
-        if (run.status === 'succeeded' || run.status === 'failed') this.markRun(job, run.model_id, comparison.item_index, run.status, run.error);
+        if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'skipped') this.markRun(job, run.model_id, comparison.item_index, run.status, run.error);
       }
       if (comparison.evaluation) job.evaluations.set(comparison.item_index, 'succeeded');
       else if (comparison.evaluation_error) job.evaluations.set(comparison.item_index, 'failed');
@@ -172,12 +172,14 @@ export class JobBoard {
 }
 
 /** how many of a model's answers ended each way */
-export function runCounts(job: TrackedJob, modelId: string): { succeeded: number; failed: number } {
+export function runCounts(job: TrackedJob, modelId: string): { succeeded: number; failed: number; skipped: number } {
   let succeeded = 0;
   let failed = 0;
+  let skipped = 0;
   for (const outcome of job.runs.get(modelId)?.values() ?? []) {
     if (outcome === 'succeeded') succeeded += 1;
+    else if (outcome === 'skipped') skipped += 1;
     else failed += 1;
   }
-  return { succeeded, failed };
+  return { succeeded, failed, skipped };
 }

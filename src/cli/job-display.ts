@@ -36,15 +36,16 @@ export function modelLines(job: TrackedJob, out: Output): string[] {
   const { style } = out;
   const width = Math.max(5, ...job.models.map((m) => m.length));
   const lines = job.models.map((model) => {
-    const { succeeded, failed } = runCounts(job, model);
-    const settled = succeeded + failed;
+    const { succeeded, failed, skipped } = runCounts(job, model);
+    const settled = succeeded + failed + skipped;
     let state: string;
     if (job.items === 1) {
       if (failed > 0) state = style.red(`✗ failed${job.runErrors.get(model) ? `: ${truncate(job.runErrors.get(model)!, 60)}` : ''}`);
       else if (succeeded > 0) state = style.green('✓ done');
+      else if (skipped > 0) state = style.dim('skipped: budget reached');
       else state = isFinished(job.status) ? style.dim('not run') : style.dim('… running');
     } else {
-      state = `${style.green(`✓ ${succeeded}`)}${failed ? `  ${style.red(`✗ ${failed}`)}` : ''}  ${style.dim(`${settled}/${job.items}`)}`;
+      state = `${style.green(`✓ ${succeeded}`)}${failed ? `  ${style.red(`✗ ${failed}`)}` : ''}${skipped ? `  ${style.dim(`${skipped} skipped (budget)`)}` : ''}  ${style.dim(`${settled}/${job.items}`)}`;
     }
     return `    ${model.padEnd(width)}  ${state}`;
   });

@@ -68,6 +68,8 @@ export const envSchema = z
     VIDCOMPARE_MAX_PIXELS: z.coerce.number().int().positive().default(7680 * 4320),
     /** ffmpeg/ffprobe processes running at once, shared by uploads and jobs (default: half the cores, at least 2) */
     VIDCOMPARE_MEDIA_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+    /** account-wide USD per UTC day: no answer call starts once today's spend plus the running calls' estimates would pass it */
+    VIDCOMPARE_DAILY_BUDGET_USD: optionalString.transform((value) => (value === undefined ? undefined : Number(value))).pipe(z.number().positive('must be a positive amount in USD').optional()),
     GEMINI_API_KEY: optionalString,
     GOOGLE_API_KEY: optionalString,
     GOOGLE_GEMINI_BASE_URL: optionalString,

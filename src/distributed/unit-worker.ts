@@ -1,5 +1,5 @@
 import { Worker, type Job } from 'bullmq';
-import { finishedJobStatuses } from '../domain/index.js';
+import { finishedJobStatuses, finishedRunStatuses } from '../domain/index.js';
 import type { WorkUnit } from '../jobs/dispatcher.js';
 import { executeUnit } from '../jobs/in-process-dispatcher.js';
 import type { JobCancellation } from '../jobs/job-cancellation.js';
@@ -30,7 +30,7 @@ const rememberCancelledMs = 10 * 60_000;
 async function alreadyStored(ctx: WorkContext, unit: WorkUnit): Promise<boolean> {
   if (unit.kind === 'model') {
     const runs = await ctx.store.getModelRuns(unit.jobId, unit.itemIndex);
-    return runs.some((run) => run.model_id === unit.modelId && (run.status === 'succeeded' || run.status === 'failed'));
+    return runs.some((run) => run.model_id === unit.modelId && finishedRunStatuses.includes(run.status));
   }
   const evaluations = await ctx.store.getEvaluations(unit.jobId);
   return evaluations.some((evaluation) => evaluation.item_index === unit.itemIndex);

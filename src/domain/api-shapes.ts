@@ -28,6 +28,19 @@ export interface ModelResult {
   cost_usd: number | null;
   served_by: string | null;
   attempts: number;
+  /** the estimate the call was admitted on (null for answers stored before estimates) */
+  estimated_input_tokens?: number | null;
+  estimated_output_tokens?: number | null;
+  estimated_cost_usd?: number | null;
+}
+
+/** A job's budget: the limit, the job's actual spend, and whether answers were skipped because of it. */
+export interface BudgetSummary {
+  limit_usd: number | null;
+  spent_usd: number;
+  stopped: boolean;
+  /** the job's own max_cost_usd, or the account-wide daily budget */
+  scope: 'job' | 'daily';
 }
 
 /** A judged answer as the API shows it: `model_name` and `model_id` are the catalogue id, `display_name` the name people read. */
@@ -44,6 +57,8 @@ export interface CompareResponse extends PanelFields {
   evaluation_error: string | null;
   evaluation_details: Record<string, unknown> | null;
   totals: { cost_usd: number; input_tokens: number; output_tokens: number };
+  /** present when a budget applied (see BudgetSummary) */
+  budget?: BudgetSummary;
 }
 
 export interface BatchCompareResponse {
@@ -54,6 +69,7 @@ export interface BatchCompareResponse {
   /** the whole job's spend and tokens */
   totals: CompareResponse['totals'];
   leaderboard?: Leaderboard;
+  budget?: BudgetSummary;
 }
 
 export type JobResult = CompareResponse | BatchCompareResponse;

@@ -45,7 +45,7 @@ export interface JobEventMap {
   created: { job_id: string; job_type: string };
   status: JobProgressSnapshot;
   progress: JobProgressSnapshot;
-  model_result: { job_id: string; item_index: number; model_id: string; status: 'succeeded' | 'failed'; error: string | null };
+  model_result: { job_id: string; item_index: number; model_id: string; status: 'succeeded' | 'failed' | 'skipped'; error: string | null };
   evaluation: { job_id: string; item_index: number; status: 'succeeded' | 'failed'; error: string | null };
   phase: JobPhaseEvent;
   retry: { job_id: string; item_index: number; model_id: string; attempt: number; delay_ms: number; error: string };

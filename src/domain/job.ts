@@ -20,6 +20,18 @@ export interface JobRequest {
   /** evaluation options (see evaluation/) */
   judge_context: 'facts' | 'video' | 'text';
   judge_runs: 1 | 2;
+  /** no answer call starts once the job's actual spend plus the running calls' estimates would pass this (USD) */
+  max_cost_usd?: number;
+  /** what POST /api/estimate said for this request when the job was created */
+  estimate?: JobRequestEstimate;
+}
+
+/** The estimate stored with a job (the shape of POST /api/estimate's answer). */
+export interface JobRequestEstimate {
+  calls: number;
+  per_model: { model_id: string; role: 'answer' | 'judge'; calls: number; input_tokens: number; output_tokens: number; cost_usd: number | null; output_basis: 'recent_average' | 'default' }[];
+  total_usd: number;
+  unpriced_models: string[];
 }
 
 export interface JobRecord {

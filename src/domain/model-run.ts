@@ -1,4 +1,8 @@
-export type ModelRunStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+export type ModelRunStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped';
+/** A run in one of these is done: resuming a job does not repeat it, progress counts it. */
+export const finishedRunStatuses: readonly ModelRunStatus[] = ['succeeded', 'failed', 'skipped'];
+/** The error text of an answer not started because a budget was reached. */
+export const budgetSkipReason = 'skipped: budget reached';
 
 export interface TokenUsage {
   input_tokens: number | null;
@@ -23,4 +27,8 @@ export interface ModelRun extends TokenUsage {
   /** the model that actually answered when it differs (a retired id routed to its successor) */
   served_by: string | null;
   finished_at: string | null;
+  /** the estimate the call was admitted on (budgets); absent in older rows */
+  estimated_input_tokens?: number | null;
+  estimated_output_tokens?: number | null;
+  estimated_cost_usd?: number | null;
 }

@@ -1,6 +1,7 @@
-import type { ModelRun } from '../domain/index.js';
+import { budgetSkipReason, type ModelRun } from '../domain/index.js';
 import { isCancellation } from '../providers/provider-error.js';
 import type { PreparedVideo } from '../providers/provider.js';
+import { dailyBudgetSkipReason, estimateUnitCall } from './budget-gate.js';
 import { computeCostUsd } from './compute-cost.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
@@ -22,7 +23,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   const [item] = await ctx.store.getJobItems(unit.jobId, unit.itemIndex);
   if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
 
-  const base: ModelRun = {
+  let base: ModelRun = {
     job_id: unit.jobId,
     item_index: unit.itemIndex,
     model_id: unit.modelId,
@@ -45,7 +46,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       job_id: unit.jobId,
       item_index: unit.itemIndex,
       model_id: unit.modelId,
-      status: saved.status === 'succeeded' ? 'succeeded' : 'failed',
+      status: saved.status === 'succeeded' || saved.status === 'skipped' ? saved.status : 'failed',
       error: saved.error,
     });
   };
@@ -59,6 +60,13 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  // the estimate this call is admitted on is kept with its answer, next to the actual usage
+  const estimate = await estimateUnitCall(ctx.store, model, unit.modelId, { video: video.record, prompt: item.prompt, params });
+  base = { ...base, estimated_input_tokens: estimate.input_tokens, estimated_output_tokens: estimate.output_tokens, estimated_cost_usd: estimate.cost_usd };
+  if (ctx.budget) {
+    const admission = await ctx.budget.admit(job, estimate.cost_usd, () => ctx.retryWrite('reserve a budgeted call', () => ctx.store.saveModelRun({ ...base, status: 'running' })));
+    if (!admission.admitted) return finish({ ...base, status: 'skipped', error: admission.scope === 'daily' ? dailyBudgetSkipReason : budgetSkipReason });
+  }
   let prepared: PreparedVideo | undefined;
   let prepareMs: number | null = null;
   if (provider.prepare) {
@@ -70,7 +78,10 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       prepared = (await ctx.scheduler.run({ limiters: [], jobId: unit.jobId, signal }, (attemptSignal) => provider.prepare!(video, attemptSignal, { model, params }))).value;
       prepareMs = Math.round(ctx.now() - prepareStartedAt);
     } catch (error) {
-      if (isCancellation(error) || signal.aborted) throw error;
+      if (isCancellation(error) || signal.aborted) {
+        await releaseReservation(ctx, base);
+        throw error;
+      }
       ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, stage: 'prepare', err: (error as Error).message }, 'model call failed');
       return finish({ ...base, attempts: 0, error: `Preparing the video failed: ${(error as Error).message}`, prepare_ms: Math.round(ctx.now() - prepareStartedAt) });
     }
@@ -109,9 +120,22 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
     });
   } catch (error) {
-    if (isCancellation(error) || signal.aborted) throw error;
+    if (isCancellation(error) || signal.aborted) {
+      await releaseReservation(ctx, base);
+      throw error;
+    }
     const attempts = (error as { attempts?: number }).attempts ?? 1;
     ctx.logger.warn({ job_id: unit.jobId, model_id: unit.modelId, attempts, err: (error as Error).message }, 'model call failed');
     await finish({ ...base, attempts, error: (error as Error).message ?? String(error), latency_ms: Math.round(ctx.now() - attemptStartedAt), prepare_ms: prepareMs });
+  }
+}
+
+/** A cancelled call no longer counts as money in flight: its reserved row goes back to pending. */
+async function releaseReservation(ctx: WorkContext, base: ModelRun): Promise<void> {
+  if (!ctx.budget) return;
+  try {
+    await ctx.store.saveModelRun({ ...base, status: 'pending' });
+  } catch (error) {
+    ctx.logger.warn({ job_id: base.job_id, model_id: base.model_id, err: (error as Error).message }, 'could not release a budget reservation');
   }
 }

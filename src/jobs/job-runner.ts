@@ -1,4 +1,4 @@
-import type { JobItem, JobRecord } from '../domain/index.js';
+import { finishedRunStatuses, type JobItem, type JobRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import { isCancellation } from '../providers/provider-error.js';
 import type { Store } from '../store/store.js';
@@ -27,7 +27,7 @@ export async function runJobWork(deps: JobRunnerDeps, job: JobRecord, signal: Ab
     const runs = await deps.store.getModelRuns(job.id);
     const evaluations = await deps.store.getEvaluations(job.id);
     const finishedRuns = new Set(
-      runs.filter((r) => r.status === 'succeeded' || r.status === 'failed').map((r) => `${r.item_index}:${r.model_id}`),
+      runs.filter((r) => finishedRunStatuses.includes(r.status)).map((r) => `${r.item_index}:${r.model_id}`),
     );
     const evaluated = new Set(evaluations.map((e) => e.item_index));
 

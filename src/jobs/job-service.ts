@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { ModelsCatalogue } from '../config/models-catalogue.js';
+import { budgetSummary } from './budget-view.js';
 import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, type JobType } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
@@ -19,6 +20,8 @@ export interface JobServiceDeps {
   dispatcher: Dispatcher;
   events: JobEvents;
   catalogue: ModelsCatalogue;
+  /** VIDCOMPARE_DAILY_BUDGET_USD, for results stopped by it */
+  dailyBudgetUsd?: number;
   logger: Logger;
   now: () => number;
   /** reaches every process running the job's work; in-process by default */
@@ -113,7 +116,9 @@ export class JobService {
       this.deps.store.getModelRuns(job.id),
       this.deps.store.getEvaluations(job.id),
     ]);
-    return buildResult(job, buildComparisons(this.deps.catalogue, job, items, runs, evaluations));
+    const result = buildResult(job, buildComparisons(this.deps.catalogue, job, items, runs, evaluations));
+    const budget = budgetSummary(job, runs, this.deps.dailyBudgetUsd);
+    return budget ? { ...result, budget } : result;
   }
 
   async resultFor(jobId: string): Promise<JobView['result']> {

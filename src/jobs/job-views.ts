@@ -80,6 +80,9 @@ export function buildComparisons(
         cost_usd: run?.cost_usd ?? null,
         served_by: run?.served_by ?? null,
         attempts: run?.attempts ?? 0,
+        estimated_input_tokens: run?.estimated_input_tokens ?? null,
+        estimated_output_tokens: run?.estimated_output_tokens ?? null,
+        estimated_cost_usd: run?.estimated_cost_usd ?? null,
       };
     });
     const evaluation = evaluations.find((e) => e.item_index === item.item_index);

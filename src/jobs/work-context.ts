@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { VideoAsset } from '../providers/provider.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { Store } from '../store/store.js';
+import type { BudgetGate } from './budget-gate.js';
 import type { JobEvents } from './job-events.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
 
@@ -24,4 +25,6 @@ export interface WorkContext {
   now: () => number;
   /** runs a result write, retrying it while the disk is full or the database busy */
   retryWrite: StoreWriteRetry;
+  /** the budget check before each answer call (absent: no budgets) */
+  budget?: BudgetGate;
 }

@@ -18,6 +18,7 @@ import type { JobRequestLimits } from './job-request-parser.js';
 import { registerArenaRoutes } from './routes/arena-routes.js';
 import { registerCatalogueRoutes } from './routes/catalogue-routes.js';
 import { registerCompareRoutes } from './routes/compare-routes.js';
+import { registerEstimateRoutes } from './routes/estimate-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerRatingsRoutes } from './routes/ratings-routes.js';
@@ -29,6 +30,7 @@ import { installCrossSiteGuard } from './security/cross-site-guard.js';
 import { installHostGuard } from './security/host-guard.js';
 import { installRequestTargetGuard } from './security/request-target-guard.js';
 import { markRoutesPublic, publicRoute } from './security/route-access.js';
+import type { JobEstimator } from '../jobs/budget-estimator.js';
 
 export interface AppDeps {
   logger: Logger;
@@ -50,6 +52,7 @@ export interface AppDeps {
   workers: WorkerRegistry;
   arena: ArenaService;
   ratings: RatingsService;
+  estimator: JobEstimator;
 }
 
 /**
@@ -98,13 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'healthy' }));
   registerVideoRoutes(app, { library: deps.library, isVideoInUse: deps.isVideoInUse });
   registerCatalogueRoutes(app, { providers: deps.providers, defaultJudge: deps.defaultJudge });
-  registerCompareRoutes(app, {
-    jobs: deps.jobs,
+  const jobRequestDeps = {
     catalogue: deps.providers.catalogue,
     providers: deps.providers,
     limits: deps.limits,
-    videoExists: async (id) => (await deps.library.get(id)) !== undefined,
-  });
+    videoExists: async (id: string) => (await deps.library.get(id)) !== undefined,
+  };
+  registerCompareRoutes(app, { ...jobRequestDeps, jobs: deps.jobs, estimator: deps.estimator });
+  registerEstimateRoutes(app, { ...jobRequestDeps, estimator: deps.estimator });
   registerJobRoutes(app, { jobs: deps.jobs });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });

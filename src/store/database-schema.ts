@@ -69,6 +69,10 @@ export interface ModelRunsTable {
   cost_usd: number | null;
   served_by: string | null;
   finished_at: string | null;
+  /** added by migration 5: the estimate the answer was admitted on */
+  estimated_input_tokens: number | null;
+  estimated_output_tokens: number | null;
+  estimated_cost_usd: number | null;
 }
 
 export interface EvaluationsTable {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { finishedRunStatuses } from '../domain/model-run.js';
 import type { DatabaseSchema } from './database-schema.js';
 import type { ItemProgressCounts } from './store.js';
 
@@ -17,7 +18,7 @@ export function selectFinishedRunCounts(db: Kysely<DatabaseSchema>, jobIds: read
     .selectFrom('model_runs')
     .select((eb) => ['job_id', 'item_index', eb.fn.countAll<number>().as('finished')])
     .where('job_id', 'in', jobIds)
-    .where('status', 'in', ['succeeded', 'failed'])
+    .where('status', 'in', [...finishedRunStatuses])
     .groupBy(['job_id', 'item_index']);
 }
 

@@ -22,7 +22,7 @@ import type { ProviderFileRecord } from './store.js';
 import { StoreError } from './store-error.js';
 
 const jobTypes: readonly JobType[] = ['single_compare', 'batch_compare'];
-const modelRunStatuses: readonly ModelRunStatus[] = ['pending', 'running', 'succeeded', 'failed'];
+const modelRunStatuses: readonly ModelRunStatus[] = ['pending', 'running', 'succeeded', 'failed', 'skipped'];
 const evaluationStatuses: readonly Evaluation['status'][] = ['succeeded', 'failed'];
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], where: string): T {
@@ -51,6 +51,7 @@ export const jobColumns = [
 export const modelRunColumns = [
   'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
   'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
+  'estimated_input_tokens', 'estimated_output_tokens', 'estimated_cost_usd',
 ] as const;
 
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
@@ -126,6 +127,9 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     cost_usd: run.cost_usd,
     served_by: run.served_by,
     finished_at: run.finished_at,
+    estimated_input_tokens: run.estimated_input_tokens ?? null,
+    estimated_output_tokens: run.estimated_output_tokens ?? null,
+    estimated_cost_usd: run.estimated_cost_usd ?? null,
   };
 }
 

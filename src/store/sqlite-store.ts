@@ -28,6 +28,7 @@ import {
 } from './job-queries.js';
 import { runMigrations } from './migrations.js';
 import { queryProgressCounts } from './progress-counts-query.js';
+import { queryRecentOutputTokens, querySpend } from './spend-queries.js';
 import {
   evaluationToRow,
   jobColumns,
@@ -56,6 +57,8 @@ import type {
   JudgedItem,
   NewJob,
   ProviderFileRecord,
+  SpendFilter,
+  SpendSummary,
   Store,
 } from './store.js';
 import { StoreError, toStoreError } from './store-error.js';
@@ -330,6 +333,14 @@ export class KyselyStore implements Store {
 
   progressCounts(jobIds: string[]): Promise<Map<string, ItemProgressCounts[]>> {
     return this.#run('progressCounts', (db) => queryProgressCounts(db, jobIds));
+  }
+
+  spendSummary(filter: SpendFilter): Promise<SpendSummary> {
+    return this.#run('spendSummary', (db) => querySpend(db, filter));
+  }
+
+  recentOutputTokens(modelIds: string[], sampleSize: number): Promise<Map<string, number>> {
+    return this.#run('recentOutputTokens', (db) => queryRecentOutputTokens(db, modelIds, sampleSize));
   }
 
   // provider files

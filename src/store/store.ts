@@ -64,6 +64,20 @@ export interface JudgedItem {
   evaluation: Evaluation;
 }
 
+/** Which answers' spend to sum: one job's or every job's, optionally only those finished since a time. */
+export interface SpendFilter {
+  jobId?: string;
+  /** ISO timestamp; applies to spent money (in-flight estimates are always current) */
+  finishedSince?: string;
+}
+
+export interface SpendSummary {
+  /** actual costs of finished answers (unknown costs count as 0) */
+  spent_usd: number;
+  /** estimated costs of answers admitted and still running */
+  in_flight_usd: number;
+}
+
 /**
  * Everything the application persists. Async so that a networked database can
  * implement it later. Every write is durable when the promise resolves.
@@ -106,6 +120,10 @@ export interface Store {
   saveEvaluation(evaluation: Evaluation): Promise<void>;
   /** per job: finished model runs and evaluations per item (items with nothing finished may be absent) */
   progressCounts(jobIds: string[]): Promise<Map<string, ItemProgressCounts[]>>;
+  /** spent and in-flight money (budgets) */
+  spendSummary(filter: SpendFilter): Promise<SpendSummary>;
+  /** per model id, mean output tokens of its latest `sampleSize` succeeded answers (absent when none) */
+  recentOutputTokens(modelIds: string[], sampleSize: number): Promise<Map<string, number>>;
 
   // provider files
   getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined>;

@@ -57,6 +57,7 @@ export function validBodyFor(route: ApiRoute, ids: KnownIds, videoFile: string):
       return json({ video_id: ids.videoId, prompt: 'List the cuts', models: ['local-shots'], judge_model: 'none' });
     case '/api/batch-compare':
     case '/api/batch-compare-async':
+    case '/api/estimate':
       return json({ video_ids: [ids.videoId], prompts: ['List the cuts'], models: ['local-shots'], judge_model: 'none' });
     default:
       return undefined;

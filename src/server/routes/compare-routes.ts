@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { JobEstimator } from '../../jobs/budget-estimator.js';
 import type { JobService } from '../../jobs/job-service.js';
 import { HttpError } from '../http-errors.js';
 import { batchBodySchema, compareBodySchema, documentedBody, parseJobRequest, type JobRequestDeps } from '../job-request-parser.js';
 
 export interface CompareRouteDeps extends JobRequestDeps {
   jobs: JobService;
+  /** the estimate is stored with the job, to show next to the actual usage */
+  estimator: JobEstimator;
 }
 
 /** bodies are validated by zod in parseJobRequest; the route schema only documents them */
@@ -15,7 +18,8 @@ export function registerCompareRoutes(app: FastifyInstance, deps: CompareRouteDe
   const compareBody = documentedBody(compareBodySchema(deps.limits));
   const batchBody = documentedBody(batchBodySchema(deps.limits));
   const createJob = async (kind: 'single' | 'batch', body: unknown) => {
-    const request = await parseJobRequest(kind, body, deps);
+    const parsed = await parseJobRequest(kind, body, deps);
+    const request = { ...parsed, estimate: await deps.estimator.estimate(parsed) };
     return deps.jobs.create(kind === 'single' ? 'single_compare' : 'batch_compare', request);
   };
 
