@@ -1,7 +1,6 @@
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import type { ModelDetail } from '../../web/src/api/types.js';
-import { estimateCost } from '../../web/src/compose/cost-estimate.js';
+import { parseBudget, summarizeEstimate } from '../../web/src/compose/cost-estimate.js';
 import { batchPrompts } from '../../web/src/compose/batch-prompts.js';
 import { splitMarkdownTables, splitRow } from '../../web/src/results/markdown-tables.js';
 import { findClockTimestamps, rehypeTimestamps } from '../../web/src/results/timestamps.js';
@@ -53,17 +52,22 @@ describe('splitMarkdownTables', () => {
   });
 });
 
-describe('estimateCost', () => {
-  const model = (id: string, input: number | null, output: number | null): ModelDetail => ({
-    id, name: id, provider: 'test', role: 'answer', can_judge: false, available: true, retired_to: null, input_usd_per_mtok: input, output_usd_per_mtok: output,
+describe('summarizeEstimate and parseBudget', () => {
+  it('adds up the server estimate\'s lines, and names the unpriced ones and those with a default output length', () => {
+    const summary = summarizeEstimate({
+      calls: 3,
+      total_usd: 0.02,
+      unpriced_models: ['mystery'],
+      per_model: [
+        { model_id: 'gemini-2.5-flash', role: 'answer', calls: 2, input_tokens: 1000, output_tokens: 800, cost_usd: 0.015, output_basis: 'recent_average' },
+        { model_id: 'mystery', role: 'answer', calls: 1, input_tokens: 500, output_tokens: 1000, cost_usd: null, output_basis: 'default' },
+      ],
+    });
+    expect(summary).toEqual({ calls: 3, inputTokens: 1500, outputTokens: 1800, usd: 0.02, unpriced: ['mystery'], defaultOutput: ['mystery'] });
   });
 
-  it('uses nominal tokens per second of video, and lists models without a price', () => {
-    // 2 videos of 10 s × 1 prompt: input (10·300 + 200)·2 = 6400 tokens, output 2 · 1000 tokens
-    const estimate = estimateCost([model('a', 1, 2), model('b', null, null), model('local', 0, 0)], [10, 10], 1);
-    expect(estimate.usd).toBeCloseTo((6400 * 1 + 2000 * 2) / 1e6, 10);
-    expect(estimate.unpriced.map((m) => m.id)).toEqual(['b']);
-    expect(estimateCost([model('b', null, null)], [10], 1).usd).toBeNull();
+  it('reads a budget in USD, refusing zero, negatives and words', () => {
+    expect(['2.50', '$3', ' 0.1 ', '', '0', '-1', 'ten'].map(parseBudget)).toEqual([2.5, 3, 0.1, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -177,7 +177,14 @@ describe('web UI in a real browser', () => {
     await prompts.nth(1).check();
     await chooseModels(page, localModels);
     await expect(page.getByTestId('batch-count').textContent()).resolves.toMatch(/2 videos × 2 prompts = 4 comparisons/);
-    await page.getByText('Estimated cost: ≈ $0.00').waitFor();
+    // the server's estimate, before Run, following the selection (local analyzers: calls but no tokens or cost)
+    const estimateShows = (calls: number) =>
+      page.waitForFunction((n) => new RegExp(`^Estimate: ${n} calls, 0 tokens in / 0 out, ≈ \\$0\\.00`).test(document.querySelector('[data-testid="estimate"]')?.textContent ?? ''), calls, { timeout: 15_000 });
+    await estimateShows(4 * localModels.length);
+    await prompts.nth(1).uncheck();
+    await estimateShows(2 * localModels.length);
+    await prompts.nth(1).check();
+    await estimateShows(4 * localModels.length);
 
     const jobId = await startJob(page, 'Run batch');
     await waitForJobStatus(page, jobId, 'completed', 90_000);

@@ -3,6 +3,7 @@ import type {
   BatchCompareBody,
   CompareBody,
   JobCreated,
+  JobRequestEstimate,
   JobResult,
   JobView,
   ModelsResponse,
@@ -41,10 +42,10 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await response.text();
   if (!response.ok) {
     if (response.status === 401) markTokenRequired();
@@ -63,6 +64,7 @@ export const api = {
   prompts: () => request<{ prompts: PromptTemplate[] }>('GET', '/api/prompts').then((r) => r.prompts),
   compare: (body: CompareBody) => request<JobCreated>('POST', '/api/compare-async', body),
   batchCompare: (body: BatchCompareBody) => request<JobCreated>('POST', '/api/batch-compare-async', body),
+  estimate: (body: CompareBody | BatchCompareBody, signal?: AbortSignal) => request<JobRequestEstimate>('POST', '/api/estimate', body, signal),
   listJobs: (limit = 50) => request<JobView[]>('GET', `/api/jobs?limit=${limit}`),
   job: (id: string) => request<JobView>('GET', `/api/jobs/${encodeURIComponent(id)}`),
   partialResult: (id: string) => request<JobResult>('GET', `/api/jobs/${encodeURIComponent(id)}/result?partial=true`),

@@ -9,6 +9,7 @@ export type {
   JobEventMap,
   JobEventName,
   JobProgressSnapshot,
+  JobRequestEstimate,
   JobResult,
   JobStatus,
   JobType,
@@ -35,6 +36,7 @@ export interface CompareBody {
   prompt: string;
   models: string[];
   judge_model: string;
+  max_cost_usd?: number;
 }
 
 export interface BatchCompareBody {
@@ -42,6 +44,7 @@ export interface BatchCompareBody {
   prompts: string[];
   models: string[];
   judge_model: string;
+  max_cost_usd?: number;
 }
 
 export interface JobCreated {

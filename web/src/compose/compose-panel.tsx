@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, describeError } from '../api/client.js';
-import type { VideoRecord } from '../api/types.js';
+import type { BatchCompareBody, CompareBody, VideoRecord } from '../api/types.js';
 import { Notice } from '../components/notice.js';
+import { parseBudget } from './cost-estimate.js';
 import { CostSummary } from './cost-summary.js';
 import { JudgePicker, judgeOptions } from './judge-picker.js';
 import { ModeSwitch, type CompareMode } from './mode-switch.js';
@@ -9,6 +10,7 @@ import { ModelPicker } from './model-picker.js';
 import { batchPrompts } from './batch-prompts.js';
 import { BatchPromptPicker, SinglePromptPicker } from './prompt-picker.js';
 import type { Catalogue } from './use-catalogue.js';
+import { useEstimate } from './use-estimate.js';
 import { VideoPicker } from './video-picker.js';
 
 interface ComposePanelProps {
@@ -30,6 +32,7 @@ export function ComposePanel({ catalogue, videos, preferredVideoId, onStarted }:
   const [customText, setCustomText] = useState('');
   const [models, setModels] = useState<string[] | null>(null);
   const [judge, setJudge] = useState<string | null>(null);
+  const [budget, setBudget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,17 +68,24 @@ export function ComposePanel({ catalogue, videos, preferredVideoId, onStarted }:
     : chosenModels.length === 0 ? 'Pick at least one model.'
     : null;
 
+  const maxCost = parseBudget(budget);
+  const budgetProblem = budget.trim() !== '' && maxCost === undefined ? 'The budget must be an amount in USD above 0.' : null;
+  // the body Run would send: estimated by the server as the selection changes
+  const body: CompareBody | BatchCompareBody | null =
+    problem || !judge
+      ? null
+      : mode === 'single'
+        ? { video_id: chosenVideos[0]!.id, prompt: prompts[0]!, models: chosenModels.map((m) => m.id), judge_model: judge, ...(maxCost ? { max_cost_usd: maxCost } : {}) }
+        : { video_ids: chosenVideos.map((v) => v.id), prompts, models: chosenModels.map((m) => m.id), judge_model: judge, ...(maxCost ? { max_cost_usd: maxCost } : {}) };
+  const estimate = useEstimate(body);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (problem || !judge) return;
+    if (!body || budgetProblem) return;
     setBusy(true);
     setError(null);
     try {
-      const common = { models: chosenModels.map((m) => m.id), judge_model: judge };
-      const created =
-        mode === 'single'
-          ? await api.compare({ video_id: chosenVideos[0]!.id, prompt: prompts[0]!, ...common })
-          : await api.batchCompare({ video_ids: chosenVideos.map((v) => v.id), prompts, ...common });
+      const created = 'video_ids' in body ? await api.batchCompare(body) : await api.compare(body);
       onStarted(created.job_id);
     } catch (e) {
       setError(`The job was not started: ${describeError(e)}`);
@@ -116,11 +126,16 @@ export function ComposePanel({ catalogue, videos, preferredVideoId, onStarted }:
           {judge && <JudgePicker models={details} value={judge} onChange={setJudge} />}
         </div>
         <div className="compose__footer">
-          <CostSummary videos={chosenVideos} promptCount={prompts.length} models={chosenModels} batch={mode === 'batch'} />
+          <CostSummary videos={chosenVideos} promptCount={prompts.length} modelCount={chosenModels.length} batch={mode === 'batch'} estimate={estimate} />
+          <label className="compose__budget">
+            Budget (USD, optional){' '}
+            <input type="text" inputMode="decimal" value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="no limit" aria-describedby="budget-hint" size={8} />
+            <span id="budget-hint" className="hint"> calls stop once this is spent; the rest are shown as skipped</span>
+          </label>
           {error && <Notice kind="error">{error}</Notice>}
           <div className="compose__actions">
-            {problem && <span className="hint">{problem}</span>}
-            <button type="submit" className="button button--primary" disabled={busy || problem !== null}>
+            {(problem ?? budgetProblem) && <span className="hint">{problem ?? budgetProblem}</span>}
+            <button type="submit" className="button button--primary" disabled={busy || problem !== null || budgetProblem !== null}>
               {busy ? 'Starting…' : mode === 'single' ? 'Run comparison' : 'Run batch'}
             </button>
           </div>

@@ -1,33 +1,30 @@
-import type { ModelDetail } from '../api/types.js';
+import type { JobRequestEstimate } from '../api/types.js';
 
-/**
- * A deliberately rough cost estimate: real token counts depend on the
- * provider's sampling, resolution and the answer's length, so this uses
- * nominal figures and says so.
- */
-export const nominalInputTokensPerSecond = 300;
-export const nominalPromptTokens = 200;
-export const nominalOutputTokens = 1000;
-
-export interface CostEstimate {
-  /** summed over the models with a known price; null when none has one */
-  usd: number | null;
-  /** selected models without a price in the catalogue */
-  unpriced: ModelDetail[];
+/** The figures the compose view shows for an estimate from POST /api/estimate. */
+export interface EstimateSummary {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  usd: number;
+  /** lines (answer models and judges) whose price is unknown, so not in `usd` */
+  unpriced: string[];
+  /** lines whose output length is a default, not a recent average */
+  defaultOutput: string[];
 }
 
-export function estimateCost(models: ModelDetail[], videoSeconds: number[], promptCount: number): CostEstimate {
-  let usd: number | null = null;
-  const unpriced: ModelDetail[] = [];
-  const inputTokens = videoSeconds.reduce((sum, s) => sum + s * nominalInputTokensPerSecond + nominalPromptTokens, 0) * promptCount;
-  const answers = videoSeconds.length * promptCount;
-  for (const model of models) {
-    if (model.input_usd_per_mtok === null || model.output_usd_per_mtok === null) {
-      unpriced.push(model);
-      continue;
-    }
-    const cost = (inputTokens * model.input_usd_per_mtok + answers * nominalOutputTokens * model.output_usd_per_mtok) / 1_000_000;
-    usd = (usd ?? 0) + cost;
-  }
-  return { usd, unpriced };
+export function summarizeEstimate(estimate: JobRequestEstimate): EstimateSummary {
+  return {
+    calls: estimate.calls,
+    inputTokens: estimate.per_model.reduce((sum, m) => sum + m.input_tokens, 0),
+    outputTokens: estimate.per_model.reduce((sum, m) => sum + m.output_tokens, 0),
+    usd: estimate.total_usd,
+    unpriced: estimate.unpriced_models,
+    defaultOutput: [...new Set(estimate.per_model.filter((m) => m.output_basis === 'default' && m.output_tokens > 0).map((m) => m.model_id))],
+  };
+}
+
+/** A budget typed in the compose view: a positive amount in USD, else undefined. */
+export function parseBudget(text: string): number | undefined {
+  const value = Number(text.trim().replace(/^\$/, ''));
+  return text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : undefined;
 }

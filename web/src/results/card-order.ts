@@ -25,7 +25,7 @@ export function orderCards(comparison: CompareResponse, sort: CardSort, filter: 
     index,
     score: comparison.evaluation?.find((s) => s.model_id === result.model_id),
   }));
-  const kept = entries.filter((e) => (filter === 'all' ? true : filter === 'failed' ? Boolean(e.result.error) : !e.result.error && Boolean(e.result.response)));
+  const kept = entries.filter((e) => (filter === 'all' ? true : filter === 'failed' ? Boolean(e.result.error) && e.result.status !== 'skipped' : !e.result.error && Boolean(e.result.response)));
   const compare = (a: CardEntry, b: CardEntry): number => {
     if (sort === 'latency') return byNumber(a.result.latency_ms, b.result.latency_ms, false);
     if (sort === 'cost') return byNumber(a.result.cost_usd, b.result.cost_usd, false);

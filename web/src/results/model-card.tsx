@@ -19,6 +19,12 @@ function tokensLabel(result: ModelResult): string {
   return `${formatTokens(result.input_tokens)} in / ${formatTokens(result.output_tokens)} out${thinking}`;
 }
 
+/** what the call was estimated at before it started, when it was */
+function estimateLabel(result: ModelResult): string | null {
+  if (result.estimated_input_tokens === null || result.estimated_input_tokens === undefined) return null;
+  return `est. ${formatTokens(result.estimated_input_tokens)} in / ${formatTokens(result.estimated_output_tokens)} out`;
+}
+
 /** answers longer than this many characters start folded */
 const foldAfterChars = 900;
 
@@ -55,11 +61,17 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
         </div>
         <div>
           <dt>Tokens</dt>
-          <dd>{tokensLabel(result)}</dd>
+          <dd>
+            {tokensLabel(result)}
+            {estimateLabel(result) && <span className="muted metrics__estimate"> ({estimateLabel(result)})</span>}
+          </dd>
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(result.cost_usd)}</dd>
+          <dd>
+            {formatCost(result.cost_usd)}
+            {result.estimated_cost_usd !== null && result.estimated_cost_usd !== undefined && <span className="muted metrics__estimate"> (est. {formatCost(result.estimated_cost_usd)})</span>}
+          </dd>
         </div>
         {result.attempts > 1 && (
           <div>
@@ -118,7 +130,11 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
         </details>
       )}
       <div id={answerId} className={`card__answer${folded ? ' card__answer--folded' : ''}`}>
-        {result.error ? (
+        {result.status === 'skipped' ? (
+          <p className="card__skipped muted" role="note" data-testid="skipped">
+            Skipped: the budget was reached before this call started, so it was not made.
+          </p>
+        ) : result.error ? (
           <p className="card__error" role="note">
             Error: {result.error}
           </p>

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isBatchResult, type JobView, type VideoRecord } from '../api/types.js';
-import { formatEta } from '../components/format.js';
+import { formatCost, formatEta } from '../components/format.js';
 import { Notice } from '../components/notice.js';
 import { BatchResult } from './batch-result.js';
 import { CompareResult } from './compare-result.js';
@@ -69,6 +69,12 @@ export function ResultsPanel({ jobId, job, videos, state, selectedItem, onSelect
       )}
       {job?.error && <Notice kind="error">{job.error}</Notice>}
       {error && <Notice kind="error">Could not load the result: {error}</Notice>}
+      {result?.budget?.stopped && (
+        <Notice kind="warning">
+          Budget reached: {formatCost(result.budget.spent_usd)} spent of {result.budget.scope === 'daily' ? 'today\'s budget of ' : 'a budget of '}
+          {formatCost(result.budget.limit_usd)}; the calls not started are marked skipped.
+        </Notice>
+      )}
       {!result && !error && <p className="muted">Loading…</p>}
       {result &&
         (isBatchResult(result) ? (
