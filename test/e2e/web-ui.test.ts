@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { launchBrowser, openWatchedPage, type WatchedPage } from './helpers/browser.js';
 import { BrowserTestProvider, writeBrowserTestModels } from './helpers/test-provider.js';
 import {
@@ -177,14 +178,14 @@ describe('web UI in a real browser', () => {
     await prompts.nth(1).check();
     await chooseModels(page, localModels);
     await expect(page.getByTestId('batch-count').textContent()).resolves.toMatch(/2 videos × 2 prompts = 4 comparisons/);
-    // the server's estimate, before Run, following the selection (local analyzers: calls but no tokens or cost)
+    // the server's estimate, before Run, following the selection (4 local analyzers: calls, but no tokens and no cost)
     const estimateShows = (calls: number) =>
-      page.waitForFunction((n) => new RegExp(`^Estimate: ${n} calls, 0 tokens in / 0 out, ≈ \\$0\\.00`).test(document.querySelector('[data-testid="estimate"]')?.textContent ?? ''), calls, { timeout: 15_000 });
-    await estimateShows(4 * localModels.length);
+      waitFor(async () => new RegExp(`^Estimate: ${calls} calls, 0 tokens in / 0 out, ≈ \\$0\\.00`).test((await page.getByTestId('estimate').textContent({ timeout: 15_000 })) ?? ''), 15_000);
+    await estimateShows(4 * 4);
     await prompts.nth(1).uncheck();
-    await estimateShows(2 * localModels.length);
+    await estimateShows(2 * 4);
     await prompts.nth(1).check();
-    await estimateShows(4 * localModels.length);
+    await estimateShows(4 * 4);
 
     const jobId = await startJob(page, 'Run batch');
     await waitForJobStatus(page, jobId, 'completed', 90_000);
