@@ -36,7 +36,7 @@ describe('JobBoard', () => {
     board.applyEvent(event);
     board.applyEvent(event);
     board.applyEvent({ event: 'model_result', data: { job_id: 'job-1', item_index: 1, model_id: 'm1', status: 'failed', error: 'boom' } });
-    expect(runCounts(board.get('job-1')!, 'm1')).toEqual({ succeeded: 1, failed: 1 });
+    expect(runCounts(board.get('job-1')!, 'm1')).toEqual({ succeeded: 1, failed: 1, skipped: 0 });
     expect(board.get('job-1')!.runErrors.get('m1')).toBe('boom');
   });
 

@@ -269,6 +269,34 @@ export function describeStoreContract(name: string, createDatabase: () => Promis
       });
     });
 
+    describe('spend (budgets)', () => {
+      it('sums actual costs of finished answers and estimates of running ones, per job or since a time', async () => {
+        await store.createJob(makeJob('a', { items: 3 }));
+        await store.createJob(makeJob('b', { items: 2 }));
+        await store.saveModelRun(makeRun('a', 0, 'm1', { cost_usd: 0.5, finished_at: '2026-01-01T10:00:00.000Z' }));
+        await store.saveModelRun(makeRun('a', 1, 'm1', { status: 'failed', cost_usd: null, finished_at: '2026-01-02T10:00:00.000Z' }));
+        await store.saveModelRun(makeRun('a', 2, 'm1', { status: 'running', cost_usd: null, estimated_cost_usd: 0.25, finished_at: null }));
+        await store.saveModelRun(makeRun('a', 2, 'm2', { status: 'skipped', cost_usd: null, estimated_cost_usd: 9, finished_at: '2026-01-02T11:00:00.000Z' }));
+        await store.saveModelRun(makeRun('b', 0, 'm1', { cost_usd: 2, finished_at: '2026-01-02T09:00:00.000Z' }));
+        await store.saveModelRun(makeRun('b', 1, 'm1', { status: 'running', estimated_cost_usd: 1, cost_usd: null, finished_at: null }));
+
+        expect(await store.spendSummary({ jobId: 'a' })).toStrictEqual({ spent_usd: 0.5, in_flight_usd: 0.25 });
+        expect(await store.spendSummary({})).toStrictEqual({ spent_usd: 2.5, in_flight_usd: 1.25 });
+        expect(await store.spendSummary({ finishedSince: '2026-01-02T00:00:00.000Z' })).toStrictEqual({ spent_usd: 2, in_flight_usd: 1.25 });
+        expect(await store.spendSummary({ jobId: 'none' })).toStrictEqual({ spent_usd: 0, in_flight_usd: 0 });
+      });
+
+      it('averages output and thinking tokens of each model\'s latest succeeded answers', async () => {
+        await store.createJob(makeJob('a', { items: 3 }));
+        await store.saveModelRun(makeRun('a', 0, 'm1', { output_tokens: 100, thinking_tokens: 20, finished_at: '2026-01-01T10:00:00.000Z' }));
+        await store.saveModelRun(makeRun('a', 1, 'm1', { output_tokens: 300, thinking_tokens: null, finished_at: '2026-01-01T11:00:00.000Z' }));
+        await store.saveModelRun(makeRun('a', 2, 'm1', { output_tokens: 900, finished_at: '2026-01-01T09:00:00.000Z' }));
+        await store.saveModelRun(makeRun('a', 0, 'm2', { status: 'failed', output_tokens: 50 }));
+        const averages = await store.recentOutputTokens(['m1', 'm2', 'm1'], 2);
+        expect([...averages]).toStrictEqual([['m1', (120 + 300) / 2]]);
+      });
+    });
+
     describe('progressCounts', () => {
       it('counts finished runs and evaluations per item across several jobs', async () => {
         await store.createJob(makeJob('a', { items: 3 }));
