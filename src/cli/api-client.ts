@@ -12,7 +12,7 @@ import type {
   PromptTemplate,
   VideoRecord,
 } from './api-types.js';
-import { maxJobsPage } from '../domain/job.js';
+import { maxJobsPage, type JobRequestEstimate } from '../domain/job.js';
 
 /** The server answered with an error status; `detail` is its human-readable reason. */
 export class ApiError extends Error {
@@ -181,6 +181,11 @@ export class ApiClient {
 
   batchCompareAsync(body: BatchJobBody): Promise<JobCreated> {
     return this.request('POST', '/api/batch-compare-async', { json: body });
+  }
+
+  /** what a compare or batch body would cost; starts nothing */
+  estimate(body: CompareJobBody | BatchJobBody): Promise<JobRequestEstimate> {
+    return this.request('POST', '/api/estimate', { json: body });
   }
 
   jobs(query: { status?: string; limit?: number; offset?: number } = {}): Promise<JobView[]> {

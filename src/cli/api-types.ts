@@ -29,6 +29,7 @@ export interface CompareJobBody {
   prompt: string;
   models?: string[];
   judge_model?: string;
+  max_cost_usd?: number;
 }
 
 export interface BatchJobBody {
@@ -37,6 +38,7 @@ export interface BatchJobBody {
   models?: string[];
   judge_model?: string;
   combination_concurrency?: number;
+  max_cost_usd?: number;
 }
 
 export const finishedStatuses: readonly string[] = ['completed', 'failed', 'cancelled'];

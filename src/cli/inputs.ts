@@ -23,6 +23,13 @@ export function positiveInt(value: string): number {
   return number;
 }
 
+/** an amount in USD above 0 (a leading $ is allowed) */
+export function positiveUsd(value: string): number {
+  const number = Number(value.trim().replace(/^\$/, ''));
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(`"${value}" is not an amount in USD above 0.`);
+  return number;
+}
+
 const videoIdPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
 export type VideoRef = { kind: 'file'; path: string } | { kind: 'id'; id: string };

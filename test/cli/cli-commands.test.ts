@@ -133,6 +133,19 @@ describe('vidcompare CLI against a real server', () => {
     expect(result.stderr).toMatch(/Created 3 jobs in /);
   });
 
+  it('batch --estimate prints the server\'s estimate and starts nothing; --max-cost must be an amount', async () => {
+    const before = parseJson<any[]>(await cli('--json', 'jobs')).length;
+    const result = await cli('batch', '--videos', videoId, '--prompts', 'A', '--prompts', 'B', '--models', 'local-full,local-shots', '--judge', 'local-judge', '--estimate', '--max-cost', '0.50');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^model\s+role\s+calls\s+tokens in\s+tokens out\s+cost$/m);
+    expect(result.stdout).toMatch(/^local-full\s+answer\s+2\s+0\s+0\s+\$0$/m);
+    expect(result.stdout).toMatch(/Estimate: 4 calls, \$0\. Nothing was started\./);
+    expect(parseJson<any[]>(await cli('--json', 'jobs')).length).toBe(before);
+    const bad = await cli('compare', '--video', videoId, '--prompt', 'x', '--max-cost', 'lots');
+    expect(bad.code).toBe(2);
+    expect(oneLine(bad)).toHaveLength(1);
+  });
+
   it('a usage error exits 2 with one line on stderr', async () => {
     for (const args of [['compare', '--video', 'abc'], ['jobs', '--bogus'], ['jobs', '--limit', 'zero'], ['compare', '--video', 'x', '--prompt', 'p', '--template', 'editing']]) {
       const result = await cli(...args);

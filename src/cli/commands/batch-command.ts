@@ -3,8 +3,9 @@ import type { BatchJobBody } from '../api-types.js';
 import { contextFor } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
 import { followAndReport, videoLabels } from '../follow-and-report.js';
-import { collect, commaList, findTemplate, positiveInt, resolveVideoIds } from '../inputs.js';
+import { collect, commaList, findTemplate, positiveInt, positiveUsd, resolveVideoIds } from '../inputs.js';
 import { uploadFiles } from '../upload-files.js';
+import { printEstimate } from '../estimate-view.js';
 
 interface BatchOptions {
   videos: string[];
@@ -14,6 +15,8 @@ interface BatchOptions {
   judge?: string;
   concurrency?: number;
   detach?: boolean;
+  estimate?: boolean;
+  maxCost?: number;
 }
 
 export function registerBatchCommand(program: Command): void {
@@ -27,6 +30,8 @@ export function registerBatchCommand(program: Command): void {
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--concurrency <n>', 'combinations processed at the same time (server default 1)', positiveInt)
     .option('--detach', 'print the job id and return at once; the job runs on the server')
+    .option('--estimate', 'print the estimated calls, tokens and cost, and start nothing')
+    .option('--max-cost <usd>', 'budget: no call starts once the job\'s spend would pass it; the rest are skipped', positiveUsd)
     .addHelpText('after', '\nExample:\n  vidcompare batch --videos a.mp4,b.mp4 --templates editing,audio --prompts "Where is the hook?" --models local-full,local-audio')
     .action(async (options: BatchOptions, command: Command) => {
       const ctx = contextFor(command);
@@ -48,6 +53,11 @@ export function registerBatchCommand(program: Command): void {
       if (options.models) body.models = options.models;
       if (options.judge) body.judge_model = options.judge;
       if (options.concurrency) body.combination_concurrency = options.concurrency;
+      if (options.maxCost !== undefined) body.max_cost_usd = options.maxCost;
+      if (options.estimate) {
+        printEstimate(ctx.out, await ctx.client.estimate(body));
+        return;
+      }
       const created = await ctx.client.batchCompareAsync(body);
       if (options.detach) {
         if (ctx.out.json) ctx.out.data(created);

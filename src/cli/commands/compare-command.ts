@@ -3,8 +3,9 @@ import type { CompareJobBody } from '../api-types.js';
 import { contextFor } from '../cli-context.js';
 import { UsageError } from '../cli-errors.js';
 import { followAndReport } from '../follow-and-report.js';
-import { commaList, resolvePrompts, resolveVideoIds } from '../inputs.js';
+import { commaList, resolvePrompts, positiveUsd, resolveVideoIds } from '../inputs.js';
 import { uploadFiles } from '../upload-files.js';
+import { printEstimate } from '../estimate-view.js';
 
 interface CompareOptions {
   video: string;
@@ -14,6 +15,8 @@ interface CompareOptions {
   judge?: string;
   answers?: boolean;
   detach?: boolean;
+  estimate?: boolean;
+  maxCost?: number;
 }
 
 export function registerCompareCommand(program: Command): void {
@@ -27,6 +30,8 @@ export function registerCompareCommand(program: Command): void {
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--answers', 'also print every model\'s full answer and the judge\'s reasoning')
     .option('--detach', 'print the job id and return at once; the job runs on the server')
+    .option('--estimate', 'print the estimated calls, tokens and cost, and start nothing')
+    .option('--max-cost <usd>', 'budget: no call starts once the job\'s spend would pass it; the rest are skipped', positiveUsd)
     .addHelpText('after', '\nExample:\n  vidcompare compare --video clip.mp4 --template editing --models local-full,local-shots --judge local-judge')
     .action(async (options: CompareOptions, command: Command) => {
       const ctx = contextFor(command);
@@ -39,6 +44,11 @@ export function registerCompareCommand(program: Command): void {
       const body: CompareJobBody = { video_id: ids[0]!, prompt };
       if (options.models) body.models = options.models;
       if (options.judge) body.judge_model = options.judge;
+      if (options.maxCost !== undefined) body.max_cost_usd = options.maxCost;
+      if (options.estimate) {
+        printEstimate(ctx.out, await ctx.client.estimate(body));
+        return;
+      }
       const created = await ctx.client.compareAsync(body);
       if (options.detach) {
         if (ctx.out.json) ctx.out.data(created);
