@@ -37,7 +37,7 @@ describe('budget gate', () => {
     // spent 0.30; each call 0.25: 0.55, 0.80 and 1.05 fit under 1.10, the fourth (1.30) does not
     const admissions = await Promise.all(Array.from({ length: 5 }, () => gate.admit(job('j', 1.1), 0.25, reserve())));
     expect(admissions.map((a) => a.admitted)).toStrictEqual([true, true, true, false, false]);
-    expect(admissions[3]).toStrictEqual({ admitted: false, scope: 'job', limit_usd: 1.1, spent_usd: 0.3, in_flight_usd: 0.75 });
+    expect(admissions[3]).toStrictEqual({ admitted: false, scope: 'job', limit_usd: 1.1, spent_usd: 0.3, in_flight_usd: 1 });
   });
 
   it('holds every job to the daily budget, counting only what finished since UTC midnight', async () => {
@@ -48,8 +48,9 @@ describe('budget gate', () => {
     ];
     const gate = createBudgetGate({ store: fakeStore(rows), dailyLimitUsd: 1, now: () => now, logger: silentLogger() });
     expect(utcMidnight(now)).toBe('2026-12-03T00:00:00.000Z');
-    expect(await gate.admit(job('new'), 0.2, async () => undefined)).toStrictEqual({ admitted: true });
-    expect(await gate.admit(job('new'), 0.21, async () => undefined)).toMatchObject({ admitted: false, scope: 'daily', spent_usd: 0.8 });
+    const reserve = (estimate: number) => async () => void rows.push({ jobId: 'new', status: 'running', cost: 0, estimate, finishedAt: null });
+    expect(await gate.admit(job('new'), 0.1, reserve(0.1))).toStrictEqual({ admitted: true });
+    expect(await gate.admit(job('new'), 0.11, reserve(0.11))).toMatchObject({ admitted: false, scope: 'daily', spent_usd: 0.8 });
   });
 
   it('without any budget admits at once and reserves nothing; an unknown price counts as free', async () => {
@@ -57,6 +58,7 @@ describe('budget gate', () => {
     const gate = createBudgetGate({ store: fakeStore([]), now: () => 0, logger: silentLogger() });
     expect(await gate.admit(job('j'), 5, async () => void (reserved += 1))).toStrictEqual({ admitted: true });
     expect(reserved).toBe(0);
+    // a reservation without a price holds nothing in flight
     expect(await gate.admit(job('j', 0.01), null, async () => void (reserved += 1))).toStrictEqual({ admitted: true });
     expect(reserved).toBe(1);
   });
