@@ -2,6 +2,7 @@ import type { MediaFacts } from '../../domain/index.js';
 import { checkAudioPresence, checkClipping, checkLoudMoments, checkLoudnessValues, checkSilences } from './check-audio.js';
 import { checkCuts } from './check-cuts.js';
 import { checkDuration, checkFormat } from './check-format.js';
+import { checkLook } from './check-look.js';
 import { checkFades, checkStillPicture } from './check-picture.js';
 import { claimContext, type ClaimCheck, type ClaimChecker } from './claim.js';
 
@@ -20,6 +21,7 @@ export const claimCheckers: readonly ClaimChecker[] = [
   checkStillPicture,
   checkDuration,
   checkFormat,
+  checkLook,
 ];
 
 /** Checks every claim of an answer against the measured facts. Deterministic; no I/O. */
