@@ -179,7 +179,8 @@ export const checkLook: ClaimChecker = (context) => {
     for (const segment of subjectSegments(sentence.text, shots)) {
       const subject = subjectOf(segment.subject, shots, look);
       if (!subject) continue;
-      const stated = splitSentences(segment.text, clauseBoundary).filter((c) => !proposal.test(c.text)).map((c) => c.text).join(' ');
+      // "shot 2 is dark: lift it" states before the colon and proposes after it
+      const stated = splitSentences(segment.text, clauseBoundary).flatMap((c) => c.text.split(/(?=:\s|\s—\s)/)).filter((piece) => !proposal.test(piece)).join(' ');
       for (const pattern of huePatterns) {
         for (const m of stated.matchAll(pattern)) {
           if (negated.test(stated.slice(0, m.index)) || notAfterColour.test(stated.slice((m.index ?? 0) + m[0].length))) continue;
