@@ -4,6 +4,7 @@ import { checkCuts } from './check-cuts.js';
 import { checkDuration, checkFormat } from './check-format.js';
 import { checkLook } from './check-look.js';
 import { checkFades, checkStillPicture } from './check-picture.js';
+import { checkOnScreenText } from './check-text.js';
 import { claimContext, type ClaimCheck, type ClaimChecker } from './claim.js';
 
 export type { ClaimCheck, ClaimChecker, ClaimContext, ClaimFamily } from './claim.js';
@@ -22,6 +23,7 @@ export const claimCheckers: readonly ClaimChecker[] = [
   checkDuration,
   checkFormat,
   checkLook,
+  checkOnScreenText,
 ];
 
 /** Checks every claim of an answer against the measured facts. Deterministic; no I/O. */
