@@ -92,7 +92,8 @@ function checkQuote(quote: Quote, spans: TextSpan[]): ClaimCheck {
   if (inTime.length > 0) return { family: 'on-screen text', verdict: 'supported', claim, truth: `read on screen: ${shown(inTime[0])}` };
 
   const unclearHere = unclear.filter((s) => !quote.window || overlaps(s, quote.window));
-  const thereAtTime = quote.window ? clear.filter((s) => overlaps(s, quote.window!)) : [];
+  // what the frames show at the stated time itself (the tolerance is for matching, not for naming what is there)
+  const thereAtTime = quote.window ? clear.filter((s) => s.end_s > quote.window![0] - 0.25 && s.start_s < quote.window![1] + 0.25) : [];
   if (matches.length > 0) {
     return { family: 'on-screen text', verdict: 'contradicted', claim, truth: `it is on screen at ${matches.map((s) => spanText(s)).join(', ')}; at the stated time the frames show ${listOf(thereAtTime, 'no legible text')}` };
   }
