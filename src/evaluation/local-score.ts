@@ -98,6 +98,11 @@ function judgeAccuracy(claims: ClaimCheck[], report: GroundingReport, category: 
   const parts = [`${supported.length} checkable claim${supported.length === 1 ? '' : 's'} confirmed, ${contradicted.length} contradicted${unchecked > 0 ? `, ${unchecked} not checked` : ''}`];
   if (decided === 0) parts[0] = `no claim the measurement can check (neutral)${unchecked > 0 ? `; ${unchecked} not checked` : ''}`;
   if (supported.length > 0 && contradicted.length === 0) strengths.push(`All ${supported.length} checkable claims match the measurement`);
+  // what an answer says it sees, verified: worth naming, since no measurement dump can say it
+  for (const [family, label] of [['on-screen text', 'Reads the on-screen text right'], ['look', 'Brightness and colour as measured']] as const) {
+    const verified = supported.filter((c) => c.family === family).map((c) => c.claim.replace(/^on-screen text /, ''));
+    if (verified.length > 0) strengths.push(`${label}: ${verified.slice(0, 3).join('; ')}${verified.length > 3 ? ` and ${verified.length - 3} more` : ''}`);
+  }
 
   let quality = claimQuality;
   const share = cutRecallShare[category];

@@ -38,5 +38,6 @@ describe('claims the judge cannot check', () => {
     expect(accuracy(extra).points).toBe(accuracy(plain).points);
     expect(accuracy(extra).note).toMatch(/2 checkable claims confirmed, 0 contradicted, 1 not checked/);
     expect(plain.not_checked).toEqual([]);
+    expect(plain.strengths).toContain('Brightness and colour as measured: shot 2 (00:05.0–00:10.0) is darker than shot 1');
   });
 });

@@ -63,6 +63,7 @@ describe('the judge checks on-screen text on a generated video with drawtext tit
     expect(named).toMatch(/^Says on-screen text "WELCOME TO PARIS" at 00:00\.0–00:03\.0; measured: at that time the frames show "TOKYO - DAY 1" \(00:00\.0–00:03\.0\)$/);
     expect(score('reader').weaknesses.join(' ')).not.toMatch(/on-screen text/);
     expect(score('reader').strengths.join(' ')).toMatch(/All \d+ checkable claims match the measurement/);
+    expect(score('reader').strengths).toContain('Reads the on-screen text right: "TOKYO - DAY 1" at 00:00.0–00:03.0; "SUMMER SALE 50 PERCENT OFF" at 00:04.0–00:07.0');
   });
 
   it('does not run OCR for a question that is not about text, and lists the quotes as not checked', async () => {
