@@ -236,9 +236,10 @@ async function render(video: CalibrationVideo, out: string): Promise<void> {
   ]);
 }
 
-/** the cache key: the spec, the generator and the measurement version */
-function keyOf(video: CalibrationVideo, factsVersion: number): string {
-  return createHash('sha256').update(JSON.stringify({ video, factsVersion, generator: 2 })).digest('hex').slice(0, 16);
+/** the cache key: the spec, the generator and the measurement versions (the OCR's too, for a video with titles) */
+function keyOf(video: CalibrationVideo, factsVersion: number, textVersion: number): string {
+  const versions = video.titles ? { factsVersion, textVersion } : { factsVersion };
+  return createHash('sha256').update(JSON.stringify({ video, ...versions, generator: 2 })).digest('hex').slice(0, 16);
 }
 
 /** The on-screen text as the application reads it (tesseract.js, offline). */
@@ -263,7 +264,8 @@ export async function measuredCalibrationVideo(video: CalibrationVideo): Promise
   const { MEDIA_FACTS_VERSION } = await import('../../src/videos/measure-media-facts.js');
   const dir = path.join(tmpdir(), 'vidcompare-calibration-videos');
   mkdirSync(dir, { recursive: true });
-  const key = keyOf(video, MEDIA_FACTS_VERSION);
+  const { ON_SCREEN_TEXT_VERSION } = await import('../../src/videos/ocr/measure-on-screen-text.js');
+  const key = keyOf(video, MEDIA_FACTS_VERSION, ON_SCREEN_TEXT_VERSION);
   const file = path.join(dir, `${video.id}-${key}.mp4`);
   const factsFile = `${file}.facts.json`;
   if (existsSync(file) && existsSync(factsFile)) return { file, facts: JSON.parse(readFileSync(factsFile, 'utf8')) as MediaFacts };
