@@ -22,6 +22,8 @@ describe('on-screen text claims', () => {
     expect(verdicts('At 00:04 a lower third says "SUMMER SALE".')).toEqual([['on-screen text "SUMMER SALE" at 00:04.0–00:05.0', 'supported']]);
     expect(verdicts("The end card (00:06–00:08) reads 'THANKS FOR WATCHING'.")).toEqual([[expect.stringContaining('THANKS FOR WATCHING'), 'supported']]);
     expect(verdicts('## On-screen text\n\n- [00:00.0–00:03.0] "TOKYO - DAY 1" (confidence 92 %)')).toEqual([[expect.any(String), 'supported']]);
+    // words inside the quote do not make it a proposal
+    expect(verdicts('The sign reads "USE THE SUMMER SALE".')).toEqual([[expect.any(String), 'contradicted']]);
   });
 
   it('an invented title is contradicted, naming what is really on screen', () => {

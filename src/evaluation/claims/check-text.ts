@@ -43,9 +43,11 @@ function quotesOf(context: Pick<ClaimContext, 'text' | 'positions'>): Quote[] {
   for (const sentence of splitSentences(text, sentenceBoundary)) {
     const heading = headings.filter((h) => h.index <= sentence.start).at(-1);
     const underTextHeading = heading !== undefined && textHeading.test(heading.text);
-    if (!seenCue.test(sentence.text) && !underTextHeading) continue;
-    if (proposal.test(sentence.text)) continue;
-    if (heard.test(sentence.text) && !textNoun.test(sentence.text)) continue;
+    // the words around the quotes decide, not the quoted words ("the sign reads 'USE EXIT B'")
+    const around = sentence.text.replace(quotePattern, '""');
+    if (!seenCue.test(around) && !underTextHeading) continue;
+    if (proposal.test(around)) continue;
+    if (heard.test(around) && !textNoun.test(around)) continue;
     const times = context.positions.filter((m) => m.index >= sentence.start && m.index < sentence.end);
     for (const m of sentence.text.matchAll(quotePattern)) {
       const quoted = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
