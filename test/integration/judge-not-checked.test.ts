@@ -53,5 +53,7 @@ describe('claims the judge cannot check, through the API', () => {
     const csv = await (await fetch(`${server.url}/api/jobs/${jobId}/export?format=csv`)).text();
     expect(csv.split('\r\n')[0]).toMatch(/,weaknesses,not_checked,/);
     expect(csv).toMatch(/on-screen text ""HELLO THERE"" \(the on-screen text was not read/);
+    const json = await api(`${server.url}/api/jobs/${jobId}/export?format=json`);
+    expect(JSON.stringify(json.body)).toMatch(/"not_checked":\["on-screen text \\"HELLO THERE\\"/);
   });
 });
