@@ -106,7 +106,7 @@ export interface CoverageReport {
 }
 
 /** "cannot see or hear content", "a measurement cannot see it": the answer says it has not looked or listened */
-const incapable = /\b(?:cannot|can ?not|can't|unable to|does not|doesn't|is not able to) (?:see|hear|watch|view|listen|describe what (?:happens|is shown))\b|\bmeasurement cannot see\b|\bis not described\b|\bnot (?:a )?(?:vision|language) model\b/i;
+const incapable = /\b(?:cannot|can ?not|can't|unable to|does not|doesn't|is not able to) (?:see|hear|watch|view|listen|read (?:on-screen |the )?text|describe what (?:happens|is shown))\b|\bmeasurement cannot see\b|\bis not described\b|\bnot (?:a )?(?:vision|language) model\b/i;
 
 /** Whether an answer says it cannot see or hear the video's content. */
 export function disclaimsContent(text: string): boolean {
