@@ -1,5 +1,5 @@
 import type { MediaFacts, PromptCategory } from '../domain/index.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import type { VideoAsset } from '../providers/provider.js';
 import type { GroundingFacts } from './grounding.js';
 
