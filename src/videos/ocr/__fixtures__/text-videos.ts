@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
+import type { TextSpan } from '../../../domain/index.js';
 import type { MediaTools } from '../../media-tools.js';
 import { runTool } from '../../run-tool.js';
+import { characterAccuracy, textSimilarity } from '../text-similarity.js';
 
 /**
  * What a shot of a generated video shows behind its titles: a flat colour, or
@@ -139,4 +141,31 @@ export async function generateTextVideo(path: string, tools: MediaTools, spec: T
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(spec.fps),
     path,
   ]);
+}
+
+/** How well the spans read one known title: the best span's character accuracy and how far its edges are from the truth. */
+export interface TitleScore {
+  title: KnownTitle;
+  /** the span reading it best, if any resembles it */
+  text: string | undefined;
+  accuracy: number;
+  /** the larger of the start and end errors, seconds */
+  time_error_s: number;
+}
+
+/** Scores every title against the spans: per title, the span that reads it most accurately. */
+export function scoreTitles(spans: readonly TextSpan[], titles: readonly KnownTitle[]): TitleScore[] {
+  return titles.map((title) => {
+    const best = spans
+      .map((span) => ({ span, accuracy: characterAccuracy(span.text, title.text) }))
+      .sort((a, b) => b.accuracy - a.accuracy)[0];
+    if (!best || best.accuracy === 0) return { title, text: undefined, accuracy: 0, time_error_s: Number.POSITIVE_INFINITY };
+    const time_error_s = Math.max(Math.abs(best.span.start_s - title.start_s), Math.abs(best.span.end_s - title.end_s));
+    return { title, text: best.span.text, accuracy: best.accuracy, time_error_s };
+  });
+}
+
+/** Spans that resemble none of the titles: text the video does not show. */
+export function phantomSpans(spans: readonly TextSpan[], titles: readonly KnownTitle[]): TextSpan[] {
+  return spans.filter((span) => !titles.some((title) => textSimilarity(span.text, title.text) >= 0.6));
 }
