@@ -111,6 +111,30 @@ describe('OnScreenTextCache', () => {
     expect((await store.getMediaFacts(record.id))?.on_screen_text).toEqual(text);
   });
 
+  it('takes its frames within the shared media-process limit, and leaves the queue when nobody waits any more', async () => {
+    const oneProcess = resolveMediaTools({}, { processes: 1 });
+    const gate = gatedReader();
+    gate.release();
+    const cache = new OnScreenTextCache({ store: new MemoryVideoStore().asStore(), reader: gate.reader, tools: oneProcess, logger: silentLogger() });
+    const loadFacts = async () => facts;
+
+    const holding = await oneProcess.processes.acquire('interactive');
+    const caller = new AbortController();
+    const abandoned = cache.get(record, path, loadFacts, caller.signal);
+    await until(() => oneProcess.processes.stats.waiting === 1);
+    caller.abort();
+    await expect(abandoned).rejects.toBeInstanceOf(CancelledError);
+    await until(() => oneProcess.processes.stats.waiting === 0);
+
+    const reading = cache.get(record, path, loadFacts);
+    await until(() => oneProcess.processes.stats.waiting === 1);
+    expect(gate.reads).toHaveLength(0);
+    holding();
+    const text = await reading;
+    expect(gate.reads).toHaveLength(text.sampled_s.length);
+    expect(oneProcess.processes.stats).toEqual({ running: 0, waiting: 0 });
+  });
+
   it('drops cached text read by an older version of the reading', () => {
     const stale = { ...facts, on_screen_text: { version: ON_SCREEN_TEXT_VERSION - 1, sampled_s: [], spans: [] } };
     expect(withCurrentText(stale)).not.toHaveProperty('on_screen_text');
