@@ -176,7 +176,7 @@ export class VideoLibrary {
       path,
       openStream: () => blobs.openRead(id),
       facts: (signal) => this.facts(record, signal),
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, () => this.facts(record, signal), signal) } : {}),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, (reading) => this.facts(record, reading), signal) } : {}),
     };
   }
 
