@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unprocessableContent, unsupportedMediaType } from '../server/http-errors.js';
+import { unprocessableContent, unsupportedMediaType } from '../core/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
@@ -176,7 +176,7 @@ export class VideoLibrary {
       path,
       openStream: () => blobs.openRead(id),
       facts: (signal) => this.facts(record, signal),
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, () => this.facts(record, signal), signal) } : {}),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, (reading) => this.facts(record, reading), signal) } : {}),
     };
   }
 
