@@ -49,6 +49,12 @@ describe('card order', () => {
     expect(orderCards(c, 'score', 'answered').map((e) => e.result.model_id)).toEqual(['a', 'b']);
     expect(orderCards(c, 'score', 'failed').map((e) => e.result.model_id)).toEqual(['c']);
   });
+
+  it('keeps answers skipped by a budget apart from errors', () => {
+    const c = comparison([result('a', 'x'), result('b', null, { status: 'skipped', error: 'skipped: budget reached', response: null }), result('c', null, { error: 'boom', response: null })], null);
+    expect(orderCards(c, 'score', 'failed').map((e) => e.result.model_id)).toEqual(['c']);
+    expect(verdictLine(c, 15, false)).toBe('Not scored (no judge): 1 of 3 models answered; C failed; B skipped (budget reached)');
+  });
 });
 
 describe('answer fields', () => {

@@ -25,12 +25,14 @@ function list(names: string[]): string {
  */
 export function verdictLine(comparison: CompareResponse, durationS: number | null | undefined, jobActive: boolean): string {
   const { results, evaluation } = comparison;
-  const failed = results.filter((r) => r.error).map(displayName);
+  const failed = results.filter((r) => r.error && r.status !== 'skipped').map(displayName);
+  const skipped = results.filter((r) => r.status === 'skipped').map(displayName);
   const answered = results.filter((r) => r.response && !r.error);
   const pastEnd = answered.filter((r) => timesPastEnd(r.response, durationS).length > 0).map(displayName);
   const notes: string[] = [];
   if (pastEnd.length) notes.push(`${list(pastEnd)} cite${pastEnd.length === 1 ? 's' : ''} times past the end`);
   if (failed.length) notes.push(`${list(failed)} failed`);
+  if (skipped.length) notes.push(`${list(skipped)} skipped (budget reached)`);
   const tail = notes.length ? `; ${notes.join('; ')}` : '';
 
   if (evaluation && evaluation.length > 0) {
