@@ -36,7 +36,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
   if (!env.VIDCOMPARE_REDIS_URL) throw new Error('vidcompare worker needs VIDCOMPARE_REDIS_URL (the queue it takes work units from)');
   const logger = options.logger ?? createLogger(env.VIDCOMPARE_LOG_LEVEL);
   const engines = await openEngines(env, logger);
-  const { context, textReader } = createWorkContext(env, {
+  const { context, textReader, discovery } = createWorkContext(env, {
     store: engines.store,
     events: engines.events,
     logger,
@@ -45,6 +45,8 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     uploadLock: engines.uploadLock,
   });
   const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
+  // a worker runs models the API found by discovery, so it keeps its own list of them
+  discovery.start();
 
   let health: Server | undefined;
   let healthUrl: string | undefined;
@@ -61,6 +63,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     async close() {
       await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
       await stopWorker();
+      await discovery.stop();
       await textReader.close();
       await engines.close();
     },
