@@ -25,7 +25,7 @@ const retirementsFileSchema = z.object({
 
 export type Retirement = z.infer<typeof retirementSchema>;
 
-function parseRetirements(data: unknown, origin: string): Retirement[] {
+export function parseRetirements(data: unknown, origin: string): Retirement[] {
   const result = retirementsFileSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -51,7 +51,7 @@ export function utcDay(nowMs: number): string {
  * how it is retired (a models-file entry) keeps its own word.
  */
 export function applyRetirements(models: readonly CatalogueModelInput[], retirements: readonly Retirement[], today: string): CatalogueModelInput[] {
-  const byId = new Map(retirements.map((r) => [r.id, r]));
+  const byId = new Map(retirements.map((r) => [r.id, r] as const));
   return models.map((model) => {
     const retirement = byId.get(model.id);
     if (!retirement || model.retired) return model;
