@@ -87,6 +87,7 @@ export interface ModelDetail {
   /** why the model is unavailable, in words a user can act on; on a usable model, that its provider's list is stale */
   reason?: string;
   retired_to: string | null;
+  /** USD per 1M tokens of a call; for a retired id, the price of the model that answers for it */
   input_usd_per_mtok: number | null;
   output_usd_per_mtok: number | null;
   /** false when no price is on file (a model found by discovery): its cost shows as null */

@@ -56,6 +56,8 @@ export class ProviderRegistry {
       const availability = this.availability(model.id);
       const reason = availability.available ? this.staleListReason(model) : availability.reason;
       const notice = this.catalogue.noticeFor(model);
+      // a retired id is billed as the model that answers for it
+      const priced = this.catalogue.resolve(model.id) ?? model;
       return {
         id: model.id,
         name: model.name,
@@ -63,9 +65,9 @@ export class ProviderRegistry {
         role: model.role,
         can_judge: model.can_judge || model.role === 'judge',
         retired_to: model.retired?.successor ?? null,
-        input_usd_per_mtok: model.input_usd_per_mtok,
-        output_usd_per_mtok: model.output_usd_per_mtok,
-        price_known: model.input_usd_per_mtok !== null && model.output_usd_per_mtok !== null,
+        input_usd_per_mtok: priced.input_usd_per_mtok,
+        output_usd_per_mtok: priced.output_usd_per_mtok,
+        price_known: priced.input_usd_per_mtok !== null && priced.output_usd_per_mtok !== null,
         discovered: this.catalogue.isDiscovered(model.id),
         available: availability.available,
         ...(reason ? { reason } : {}),

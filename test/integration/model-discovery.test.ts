@@ -101,7 +101,8 @@ describe('live model discovery against the Gemini stand-in', () => {
     });
     const refreshed = await api(`${server.url}/api/models/refresh`, { method: 'POST' });
     const details = refreshed.body.details;
-    expect(detail(details, 'gemini-2.5-pro')).toMatchObject({ available: true, retired_to: 'gemini-3.8-flash' });
+    // billed as the model that answers
+    expect(detail(details, 'gemini-2.5-pro')).toMatchObject({ available: true, retired_to: 'gemini-3.8-flash', input_usd_per_mtok: 0.75, output_usd_per_mtok: 3.75 });
     expect(detail(details, 'gemini-2.5-pro').notice).toBe('Google shut gemini-2.5-pro down on 2026-12-01; gemini-3.8-flash answers in its place');
     expect(detail(details, 'claude-sonnet-4-5')).toMatchObject({ available: true, retired_to: 'claude-sonnet-5-5' });
     expect(detail(details, 'claude-sonnet-4-5').notice).toMatch(/^Anthropic shut claude-sonnet-4-5 down on 2026-11-30/);

@@ -19,7 +19,7 @@ function modelNote(models: ModelDetail[], model: ModelDetail): string {
   const parts = [model.available ? priceLabel(model) : `unavailable: ${model.reason ?? 'not configured'}`];
   if (model.available && model.discovered) parts.push('listed by your account, not in the price table');
   if (model.available && model.reason) parts.push(model.reason);
-  if (model.notice) parts.push(model.notice);
+  if (model.notice && !model.reason?.includes(model.notice)) parts.push(model.notice);
   else if (model.retired_to) parts.push(`retired, answered by ${modelName(models, model.retired_to)}`);
   return parts.join(' · ');
 }
