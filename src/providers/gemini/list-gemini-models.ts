@@ -4,6 +4,13 @@ import type { ListedModel } from '../../config/models-catalogue.js';
 const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 
 /**
+ * Models that do support generateContent but only speak, draw or stream live
+ * (`-tts`, `-image`, `native-audio`, `-live`): none of them answers a question
+ * about a video in text.
+ */
+const notForVideoQuestions = /(-tts\b|-image\b|-image-|native-audio|-live\b|-live-)/i;
+
+/**
  * The Gemini models this key may call, through `@google/genai`'s `models.list`
  * (every page). Only models that support `generateContent` answer prompts, so
  * embedding, Imagen, Veo and live-only models are left out.
@@ -20,6 +27,7 @@ export async function listGeminiModels(settings: { apiKey: string; baseUrl?: str
   for await (const model of pager) {
     if (!model.name || !(model.supportedActions ?? []).includes('generateContent')) continue;
     const id = model.name.replace(/^models\//, '');
+    if (notForVideoQuestions.test(id)) continue;
     models.push({ id, ...(model.displayName ? { display_name: model.displayName } : {}) });
   }
   return models;
