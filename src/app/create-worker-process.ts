@@ -44,9 +44,11 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     sharedLimits: engines.sharedLimits,
     uploadLock: engines.uploadLock,
   });
-  const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
-  // a worker runs models the API found by discovery, so it keeps its own list of them
+  // a worker runs models the API found by discovery, so it lists them too before it takes units
+  // (bounded: a list call that fails or times out leaves the table as it is)
   discovery.start();
+  await discovery.firstListed();
+  const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
 
   let health: Server | undefined;
   let healthUrl: string | undefined;

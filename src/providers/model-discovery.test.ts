@@ -83,6 +83,19 @@ describe('model discovery', () => {
     expect(registry.describeAll().find((d) => d.id === 'gemini-old')!.reason).toMatch(/could not be refreshed \(connect ECONNREFUSED 127\.0\.0\.1:9\); the built-in table stays in use/);
   });
 
+  it('firstListed() waits for the first answers, whether the start or a refresh asked', async () => {
+    let release!: () => void;
+    const { registry } = setUp(() => new Promise((resolve) => (release = () => resolve([{ id: 'gemini-a' }, { id: 'gemini-new' }]))));
+    discovery!.start();
+    let done = false;
+    const waiting = discovery!.firstListed().then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    release();
+    await waiting;
+    expect(registry.isAvailable('gemini-new')).toBe(true);
+  });
+
   it('refreshes asked for while one runs join it: one list call', async () => {
     let release!: () => void;
     const { calls } = setUp(() => new Promise((resolve) => (release = () => resolve([{ id: 'gemini-a' }]))));

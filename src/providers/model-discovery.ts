@@ -48,6 +48,7 @@ export class ModelDiscovery {
   private running: Promise<DiscoveryStatus[]> | undefined;
   private loop: Promise<void> | undefined;
   private readonly clock: Clock;
+  private firstRefresh: Promise<unknown> | undefined;
 
   constructor(private readonly options: ModelDiscoveryOptions) {
     this.clock = options.clock ?? systemClock;
@@ -74,7 +75,14 @@ export class ModelDiscovery {
     this.running ??= Promise.all(this.options.sources.map((source) => this.refreshOne(source))).finally(() => {
       this.running = undefined;
     });
+    this.firstRefresh ??= this.running;
     return this.running;
+  }
+
+  /** Resolves once every provider has answered (or failed) the first time; at once when there is nothing to ask. */
+  async firstListed(): Promise<void> {
+    if (this.options.sources.length === 0) return;
+    await (this.firstRefresh ?? this.refresh());
   }
 
   status(family: ProviderFamily): DiscoveryStatus | undefined {
