@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ModelsCatalogue, type ListedModel } from '../config/models-catalogue.js';
 import type { CatalogueModelInput } from '../domain/index.js';
 import { silentLogger } from '../logging/logger.js';
-import { ManualClock } from '../scheduler/clock.js';
+import { ManualClock } from '../core/clock.js';
 import { DISCOVERY_INTERVAL_MS, ModelDiscovery } from './model-discovery.js';
 import type { VideoProvider } from './provider.js';
 import { ProviderRegistry } from './provider-registry.js';

@@ -1,8 +1,8 @@
 import type { ListedModel, ModelsCatalogue } from '../config/models-catalogue.js';
 import type { ProviderFamily } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
-import { systemClock, type Clock } from '../scheduler/clock.js';
-import { isCancellation } from './provider-error.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { isCancellation } from '../core/provider-error.js';
 
 /** One provider's list call, as discovery runs it. */
 export interface DiscoverySource {
