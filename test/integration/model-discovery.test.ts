@@ -131,6 +131,20 @@ describe('live model discovery against the Gemini stand-in', () => {
     expect(await csv.text()).toMatch(/,gemini-2\.5-pro,Gemini 2\.5 Pro,gemini-3\.8-flash,succeeded,/);
   });
 
+  it('start-up does not wait for the list: the server answers while Gemini has not, and follows when it does', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    gemini = await startGeminiStandIn({ models: async () => { await held; return geminiOffer; } });
+    server = await startTestServer({ env: { GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: gemini.url }, now: december3 });
+    await waitFor(() => gemini!.stats.listCalls === 1);
+    const before = await detailsOf(server.url);
+    expect(detail(before, 'gemini-4-flash-preview')).toBeUndefined();
+    expect(detail(before, 'gemini-2.5-flash-lite')).toMatchObject({ available: true });
+    answer();
+    await waitFor(async () => detail(await detailsOf(server!.url), 'gemini-4-flash-preview') !== undefined);
+    expect(detail(await detailsOf(server.url), 'gemini-2.5-flash-lite')).toMatchObject({ available: false });
+  });
+
   it('junk keys and a dead endpoint: the server answers at once, the list fails fast and quietly, the table stays usable', async () => {
     server = await startTestServer({
       env: { GEMINI_API_KEY: 'junk', GOOGLE_GEMINI_BASE_URL: 'http://127.0.0.1:9', OPENAI_API_KEY: 'junk', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', ANTHROPIC_API_KEY: 'junk', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' },

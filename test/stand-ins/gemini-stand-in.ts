@@ -183,7 +183,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     if (method === 'GET' && fileMatch) return getFile(res, fileMatch[1], url.pathname);
     if (method === 'GET' && url.pathname === '/v1beta/models' && options.models) {
       stats.listCalls += 1;
-      return send(res, geminiModelList(options.models, url.searchParams));
+      return send(res, await geminiModelList(options.models, url.searchParams));
     }
     const genMatch = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(url.pathname);
     if (method === 'POST' && genMatch) return generate(req, res, decodeURIComponent(genMatch[1]), url.pathname);

@@ -48,7 +48,7 @@ export interface JsonStandInOptions<Body> {
   /** answer a call with a canned reply instead */
   intercept?: (call: JsonCall<Body>) => StandInReply | undefined;
   /** "GET /v1/models" → the answer: read-only list routes, outside the call log, counters, queued failures and latency */
-  lists?: Record<string, (query: URLSearchParams) => StandInReply>;
+  lists?: Record<string, (query: URLSearchParams) => StandInReply | Promise<StandInReply>>;
 }
 
 export interface JsonStandInCore<Body> {
@@ -81,7 +81,7 @@ export async function startJsonStandIn<Body>(options: JsonStandInOptions<Body>):
     const list = options.lists?.[`${method} ${path}`];
     if (list) {
       stats.listCalls += 1;
-      return send(res, options.authorize?.(req.headers) ?? list(url.searchParams));
+      return send(res, options.authorize?.(req.headers) ?? (await list(url.searchParams)));
     }
     let body: Body | undefined;
     try {

@@ -23,7 +23,8 @@ export interface ListFailure {
   body: unknown;
 }
 
-export type ModelListSource = () => readonly StandInModel[] | ListFailure;
+/** may hold its answer back (a promise), to show that nothing waits for the list */
+export type ModelListSource = () => readonly StandInModel[] | ListFailure | Promise<readonly StandInModel[] | ListFailure>;
 
 export interface ListReply {
   status: number;
@@ -40,8 +41,8 @@ function page<T>(items: readonly T[], start: number, size: number): { items: T[]
 }
 
 /** `GET /v1beta/models?pageSize&pageToken` as the Gemini API answers it. */
-export function geminiModelList(source: ModelListSource, query: URLSearchParams): ListReply {
-  const listed = source();
+export async function geminiModelList(source: ModelListSource, query: URLSearchParams): Promise<ListReply> {
+  const listed = await source();
   if (isFailure(listed)) return listed;
   const start = Number(query.get('pageToken') ?? 0) || 0;
   const { items, next } = page(listed, start, Number(query.get('pageSize') ?? 50) || 50);
@@ -62,15 +63,15 @@ export function geminiModelList(source: ModelListSource, query: URLSearchParams)
 }
 
 /** `GET /v1/models` as OpenAI-compatible servers answer it (one page). */
-export function openAiModelList(source: ModelListSource): ListReply {
-  const listed = source();
+export async function openAiModelList(source: ModelListSource): Promise<ListReply> {
+  const listed = await source();
   if (isFailure(listed)) return listed;
   return { status: 200, body: { object: 'list', data: listed.map((m) => ({ id: m.id, object: 'model', created: 1_767_225_600, owned_by: 'stand-in' })) } };
 }
 
 /** `GET /v1/models?limit&after_id` as the Anthropic API answers it. */
-export function anthropicModelList(source: ModelListSource, query: URLSearchParams): ListReply {
-  const listed = source();
+export async function anthropicModelList(source: ModelListSource, query: URLSearchParams): Promise<ListReply> {
+  const listed = await source();
   if (isFailure(listed)) return listed;
   const after = query.get('after_id');
   const start = after ? listed.findIndex((m) => m.id === after) + 1 : 0;
