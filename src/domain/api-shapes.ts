@@ -84,11 +84,18 @@ export interface ModelDetail {
   role: 'answer' | 'judge';
   can_judge: boolean;
   available: boolean;
-  /** why the model is unavailable, in words a user can act on */
+  /** why the model is unavailable, in words a user can act on; on a usable model, that its provider's list is stale */
   reason?: string;
   retired_to: string | null;
+  /** USD per 1M tokens of a call; for a retired id, the price of the model that answers for it */
   input_usd_per_mtok: number | null;
   output_usd_per_mtok: number | null;
+  /** false when no price is on file (a model found by discovery): its cost shows as null */
+  price_known?: boolean;
+  /** found in the provider's own model list, not in the built-in table or models file */
+  discovered?: boolean;
+  /** the model's end of life as its provider announced it (shutdown date, successor), once per model */
+  notice?: string;
 }
 
 export interface ModelsResponse {

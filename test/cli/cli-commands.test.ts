@@ -43,6 +43,13 @@ describe('vidcompare CLI against a real server', () => {
     expect(models.details.find((m) => m.id === 'local-full')?.provider).toBe('local');
   });
 
+  it('models --refresh asks the server to list the providers first and shows the shutdown notices', async () => {
+    const models = parseJson<{ details: { id: string; notice?: string; retired_to: string | null }[] }>(await cli('models', '--refresh', '--json'));
+    const sonnet = models.details.find((m) => m.id === 'claude-sonnet-4-5');
+    expect(sonnet?.notice).toMatch(/claude-sonnet-4-5 down on 2026-11-30/);
+    expect(models.details.find((m) => m.id === 'local-full')?.notice).toBeUndefined();
+  });
+
   it('compare with the local models shows progress and ends with a table of scores (exit 0, no colours in a pipe)', async () => {
     const result = await cli('compare', '--video', videoId, '--template', 'transitions-pacing', '--models', 'local-full,local-shots', '--judge', 'local-judge');
     expect(result.code, result.stderr).toBe(0);
