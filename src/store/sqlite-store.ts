@@ -27,6 +27,7 @@ import {
   selectUnfinishedJobs,
 } from './job-queries.js';
 import { runMigrations } from './migrations.js';
+import { countCachedAnswers, deleteVideoWithCachedAnswers, selectCachedAnswer, upsertCachedAnswer } from './response-cache-queries.js';
 import { queryProgressCounts } from './progress-counts-query.js';
 import {
   evaluationToRow,
@@ -49,6 +50,7 @@ import { runInTransaction } from './run-in-transaction.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
 import type {
   ArenaPairQuery,
+  CachedAnswer,
   ArenaVoteOutcome,
   ItemProgressCounts,
   JobListQuery,
@@ -155,12 +157,9 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** deletes the video and (by cascade) its media facts; job items keep their video id */
+  /** deletes the video, (by cascade) its media facts, and its cached answers; job items keep their video id */
   deleteVideo(id: string): Promise<boolean> {
-    return this.#run(`deleteVideo ${id}`, async (db) => {
-      const result = await db.deleteFrom('videos').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    return this.#run(`deleteVideo ${id}`, (db) => deleteVideoWithCachedAnswers(db, id));
   }
 
   getMediaFacts(videoId: string): Promise<MediaFacts | undefined> {
@@ -188,9 +187,9 @@ export class KyselyStore implements Store {
 
   // jobs
 
-  createJob({ job, items }: NewJob): Promise<void> {
+  createJob({ job, items, runs = [] }: NewJob): Promise<void> {
     return this.#run(`createJob ${job.id}`, async (db) => {
-      const stranger = items.find((item) => item.job_id !== job.id);
+      const stranger = [...items, ...runs].find((entry) => entry.job_id !== job.id);
       if (stranger) {
         throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
       }
@@ -205,6 +204,7 @@ export class KyselyStore implements Store {
           }));
           await trx.insertInto('job_items').values(rows).execute();
         }
+        for (const run of runs) await trx.insertInto('model_runs').values(modelRunToRow(run)).execute();
       });
     });
   }
@@ -361,6 +361,20 @@ export class KyselyStore implements Store {
     return this.#run(`deleteProviderFile ${provider}`, async (db) => {
       await db.deleteFrom('provider_files').where('provider', '=', provider).where('sha256', '=', sha256).execute();
     });
+  }
+
+  // response cache
+
+  getCachedAnswer(cacheKey: string): Promise<CachedAnswer | undefined> {
+    return this.#run('getCachedAnswer', (db) => selectCachedAnswer(db, cacheKey));
+  }
+
+  saveCachedAnswer(answer: CachedAnswer): Promise<void> {
+    return this.#run('saveCachedAnswer', (db) => upsertCachedAnswer(db, answer));
+  }
+
+  countCachedAnswers(videoSha256: string): Promise<number> {
+    return this.#run('countCachedAnswers', (db) => countCachedAnswers(db, videoSha256));
   }
 
   // arena
