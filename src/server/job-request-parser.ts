@@ -133,7 +133,8 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
   };
 }
 
-function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
+/** 400 unless `id` is a known, available model fit for `field` (model or judge). */
+export function checkUsable(id: string, deps: Pick<JobRequestDeps, 'catalogue' | 'providers'>, field: string): void {
   const model = deps.catalogue.get(id);
   if (!model) {
     const known = deps.catalogue.all().map((m) => m.id).join(', ');
