@@ -74,6 +74,11 @@ describe('response cache', () => {
     const afterRestart = await run('/api/compare-async', body);
     expect(providerCalls()).toBe(6);
     expect(afterRestart.every((r) => r.cached === true)).toBe(true);
+    // the forced run refreshed the entries: they now carry its answers' date and figures
+    for (const [i, answer] of afterRestart.entries()) {
+      expect(Date.parse(answer.cached_at)).toBeGreaterThan(Date.parse(again[i].cached_at));
+      expect(answer.latency_ms).toBe(forced[i].latency_ms);
+    }
 
     const store = server.application.store;
     expect(await store.countCachedAnswers(video.sha256)).toBe(4);
