@@ -17,6 +17,9 @@ describe('planRejudge', () => {
     expect('judge_models' in plan.job.request).toBe(false);
     expect(plan.items).toStrictEqual(items.map((item) => ({ ...item, job_id: 'new' })));
     expect(plan.runs!.slice(0, 2)).toStrictEqual([{ ...answered, job_id: 'new' }, { ...failed, job_id: 'new' }]);
+    // a fresh answer is marked reused, with the date it was made
+    const fresh = makeRun('src', 0, 'gemini-2.5-flash', { finished_at: at(4) });
+    expect(planRejudge({ job: source, items, runs: [fresh] }, { judge_model: 'local-judge' }, target).runs![0]).toStrictEqual({ ...fresh, job_id: 'new', cached_at: at(4) });
   });
 
   it('stores an answer the source never got as failed, saying why, so no model is asked', () => {

@@ -14,7 +14,9 @@ export interface JudgeChoice {
 /**
  * A new job judging a finished job's answers again: the same combinations,
  * the source's request with the new judges, and a copy of every answer
- * stored with it, so running it makes judge calls only. A combination the
+ * stored with it, so running it makes judge calls only. Copied answers are
+ * marked `cached_at` (when they were made), as answers from the response
+ * cache are. A combination the
  * source never answered (it was cancelled first) is stored as a failed answer
  * that says so, rather than asked now.
  */
@@ -46,7 +48,10 @@ export function planRejudge(
   for (const item of source.items) {
     for (const modelId of source.job.request.models) {
       const answer = source.runs.find((r) => r.item_index === item.item_index && r.model_id === modelId);
-      if (answer && (answer.status === 'succeeded' || answer.status === 'failed')) {
+      if (answer?.status === 'succeeded') {
+        // reused, not asked: marked like a cache hit, so its cost is not counted as spent again
+        runs.push({ ...answer, job_id: target.id, cached_at: answer.cached_at ?? answer.finished_at });
+      } else if (answer?.status === 'failed') {
         runs.push({ ...answer, job_id: target.id });
       } else {
         runs.push(unanswered(target.id, item.item_index, modelId, source.job));

@@ -56,6 +56,8 @@ describe('re-judging a finished job', () => {
       expect(comparison.evaluation.map((e: any) => e.score).sort()).toEqual([8, 9]);
       expect(comparison.results.map((r: any) => r.response)).toEqual(source.result.comparisons[i].results.map((r: any) => r.response));
       expect(comparison.results.map((r: any) => r.latency_ms)).toEqual(source.result.comparisons[i].results.map((r: any) => r.latency_ms));
+      expect(comparison.results.map((r: any) => r.cached)).toEqual([true, true]);
+      expect(source.result.comparisons[i].results.map((r: any) => r.cached)).toEqual([false, false]);
     }
     // the source keeps its own verdicts
     const sourceAfter = (await api(`${server.url}/api/jobs/${source.job_id}`)).body;
