@@ -1,5 +1,5 @@
 import type { MediaFacts } from '../domain/index.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import type { VideoAsset } from '../providers/provider.js';
 import type { GroundingFacts } from './grounding.js';
 

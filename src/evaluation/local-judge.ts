@@ -1,5 +1,5 @@
 import { classifyPrompt, type ModelScore } from '../domain/index.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { isUnjudgeable, unjudgeableScore, type Judge, type JudgeAnswer, type JudgeInput, type JudgeVerdict } from './judge.js';
 import { loadJudgingFacts } from './judging-facts.js';
 import { assessAnswer, type LocalAssessment } from './local-score.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JudgeChoice } from '../jobs/plan-rejudge.js';
 import { describeZodError } from './error-handler.js';
-import { badRequest } from './http-errors.js';
+import { badRequest } from '../core/http-errors.js';
 import { checkUsable, type JobRequestDeps } from './job-request-parser.js';
 
 const judgeId = z.string().trim().min(1, 'must not be empty').max(100);

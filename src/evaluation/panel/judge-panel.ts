@@ -1,5 +1,5 @@
 import type { ModelScore } from '../../domain/index.js';
-import { isCancellation } from '../../providers/provider-error.js';
+import { isCancellation } from '../../core/provider-error.js';
 import type { Judge, JudgeInput, JudgeVerdict } from '../judge.js';
 import { exactScore, type JudgeEntry } from './judge-entries.js';
 import { flipRate, flipsOf, panelAgreement } from './panel-statistics.js';

@@ -5,7 +5,7 @@ import { JobStateError, type JobService } from '../../jobs/job-service.js';
 import type { ModelsCatalogue } from '../../config/models-catalogue.js';
 import type { ProviderRegistry } from '../../providers/provider-registry.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest, conflict, notFound } from '../http-errors.js';
+import { badRequest, conflict, notFound } from '../../core/http-errors.js';
 import { documentedBody } from '../job-request-parser.js';
 import { parseRejudgeRequest, rejudgeBodySchema } from '../rejudge-request-parser.js';
 import { createTurnGate } from '../turn-gate.js';
