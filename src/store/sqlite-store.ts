@@ -23,6 +23,7 @@ import {
 import {
   countUnfinishedJobsUsingVideoQuery,
   deleteFinishedJobsBeforeQuery,
+  insertNewJob,
   selectJobsPage,
   selectUnfinishedJobs,
 } from './job-queries.js';
@@ -32,7 +33,6 @@ import { queryProgressCounts } from './progress-counts-query.js';
 import {
   evaluationToRow,
   jobColumns,
-  jobToRow,
   modelRunColumns,
   modelRunToRow,
   providerFileToRow,
@@ -46,7 +46,6 @@ import {
   videoToRow,
 } from './row-mappers.js';
 import type { SqlDialectName } from './sql-dialect.js';
-import { runInTransaction } from './run-in-transaction.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
 import type {
   ArenaPairQuery,
@@ -67,9 +66,6 @@ export interface SqliteStoreOptions {
   dbPath: string;
   logger?: Logger;
 }
-
-// 4 parameters per item: 200 rows stay far below SQLite's bound-parameter limit.
-const itemsPerInsert = 200;
 
 /**
  * Opens the SQLite store and brings its schema up to date.
@@ -187,26 +183,8 @@ export class KyselyStore implements Store {
 
   // jobs
 
-  createJob({ job, items, runs = [] }: NewJob): Promise<void> {
-    return this.#run(`createJob ${job.id}`, async (db) => {
-      const stranger = [...items, ...runs].find((entry) => entry.job_id !== job.id);
-      if (stranger) {
-        throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
-      }
-      await runInTransaction(db, async (trx) => {
-        await trx.insertInto('jobs').values(jobToRow(job)).execute();
-        for (let i = 0; i < items.length; i += itemsPerInsert) {
-          const rows = items.slice(i, i + itemsPerInsert).map(({ job_id, item_index, video_id, prompt }) => ({
-            job_id,
-            item_index,
-            video_id,
-            prompt,
-          }));
-          await trx.insertInto('job_items').values(rows).execute();
-        }
-        for (const run of runs) await trx.insertInto('model_runs').values(modelRunToRow(run)).execute();
-      });
-    });
+  createJob(newJob: NewJob): Promise<void> {
+    return this.#run(`createJob ${newJob.job.id}`, (db) => insertNewJob(db, newJob));
   }
 
   getJob(id: string): Promise<JobRecord | undefined> {
