@@ -61,6 +61,7 @@ function combineScores(modelId: string, verdicts: { judge: string; verdict: Judg
     reasoning: own.map(({ judge, score }) => `${judge} (${exactScore(score)}): ${score.reasoning}`).join('\n'),
     strengths: dedupe(own.flatMap((o) => o.score.strengths)),
     weaknesses: dedupe(own.flatMap((o) => o.score.weaknesses)),
+    ...(own.some((o) => o.score.not_checked) ? { not_checked: dedupe(own.flatMap((o) => o.score.not_checked ?? [])) } : {}),
   };
 }
 
