@@ -28,6 +28,10 @@ export interface ModelResult {
   cost_usd: number | null;
   served_by: string | null;
   attempts: number;
+  /** reused from the response cache: no provider call was made; latency, tokens and cost are the original answer's (the server always sets it) */
+  cached?: boolean;
+  /** when the cached answer was originally made */
+  cached_at?: string | null;
 }
 
 /** A judged answer as the API shows it: `model_name` and `model_id` are the catalogue id, `display_name` the name people read. */
@@ -74,6 +78,8 @@ export interface JobView {
   request_data: Record<string, unknown>;
   result: JobResult | null;
   error: string | null;
+  /** a re-judging job: the job whose answers it judged again */
+  rejudge_of?: string;
 }
 
 /** One entry of `GET /api/models` `details`. */

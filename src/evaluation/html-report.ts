@@ -46,7 +46,7 @@ function comparisonSection(comparison: CompareResponse, index: number, videoName
   const rows = comparison.results
     .map(
       (r) =>
-        `<tr><td>${e(r.display_name)}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
+        `<tr><td>${e(r.display_name)}${r.cached ? ` <small title="reused from the response cache: made ${e(r.cached_at)}, no provider call">(cached)</small>` : ''}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
         `<td class="num">${e(r.output_tokens)}</td><td class="num">${money(r.cost_usd)}</td><td class="error">${r.error !== null ? e(r.error) : ''}</td></tr>`,
     )
     .join('\n');

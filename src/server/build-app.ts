@@ -108,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: deps.limits,
     videoExists: async (id) => (await deps.library.get(id)) !== undefined,
   });
-  registerJobRoutes(app, { jobs: deps.jobs });
+  registerJobRoutes(app, { jobs: deps.jobs, catalogue: deps.providers.catalogue, providers: deps.providers });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
   registerWorkerRoutes(app, { workers: deps.workers });

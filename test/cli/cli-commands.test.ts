@@ -115,6 +115,22 @@ describe('vidcompare CLI against a real server', () => {
     expect(oneLine(gone)).toEqual([expect.stringMatching(/not found/)]);
   });
 
+  it('rejudge judges a finished job\'s answers again in a new job; an unknown judge gets the server\'s refusal (exit 1)', async () => {
+    const source = parseJson<any[]>(await cli('--json', 'jobs', '--status', 'completed')).find((job) => job.job_type === 'batch_compare' && job.request_data.judge_model === 'local-judge');
+    expect(source).toBeDefined();
+    const result = await cli('--json', 'rejudge', source.job_id.slice(0, 8), '--judge', 'local-judge', '--runs', '2');
+    expect(result.code, result.stderr).toBe(0);
+    const view = parseJson(result);
+    expect(view).toMatchObject({ status: 'completed', rejudge_of: source.job_id, request_data: { judge_model: 'local-judge', judge_runs: 2 } });
+    const before = (await api(`${server.url}/api/jobs/${source.job_id}`)).body;
+    const answers = (result: any) => result.comparisons.flatMap((c: any) => c.results.map((r: any) => r.response));
+    expect(answers(view.result)).toEqual(answers(before.result));
+    expect(answers(view.result).length).toBeGreaterThan(0);
+    const unknownJudge = await cli('rejudge', source.job_id, '--judge', 'no-such-judge');
+    expect(unknownJudge.code).toBe(1);
+    expect(oneLine(unknownJudge)).toEqual([expect.stringMatching(/unknown model "no-such-judge"/)]);
+  });
+
   it('export writes a csv file', async () => {
     const [job] = parseJson<any[]>(await cli('--json', 'jobs', '--status', 'completed', '--limit', '1'));
     const file = path.join(outDir, 'export.csv');
