@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Clock } from '../scheduler/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { RateLimits } from '../scheduler/scheduler.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
 

@@ -35,7 +35,7 @@ function list(title: string, items: string[]): string {
 
 function answer(result: ModelResult, score: ScoredModel | undefined): string {
   const heading = `${e(result.display_name)} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
-  const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}` : '';
+  const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}${list('Not checked (neutral for the score)', score.not_checked ?? [])}` : '';
   const body = result.error !== null ? `<p class="error">Error: ${e(result.error)}</p>` : `<pre>${e(result.response ?? '')}</pre>`;
   return `<details><summary>${heading}</summary>${judged}${body}</details>`;
 }

@@ -1,5 +1,5 @@
 import type { ModelRun } from '../domain/index.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import type { PreparedVideo } from '../providers/provider.js';
 import { computeCostUsd } from './compute-cost.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';

@@ -4,7 +4,7 @@ import type { JobRequest } from '../domain/index.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { describeZodError } from './error-handler.js';
-import { badRequest, notFound } from './http-errors.js';
+import { badRequest, notFound } from '../core/http-errors.js';
 
 export interface JobRequestLimits {
   maxCombinations: number;

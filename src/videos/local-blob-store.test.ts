@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../server/http-errors.js';
+import { HttpError } from '../core/http-errors.js';
 import { InvalidBlobKeyError, LocalBlobStore } from './local-blob-store.js';
 
 /** a stream of `count` chunks of `size` bytes each */

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unprocessableContent, unsupportedMediaType } from '../server/http-errors.js';
+import { unprocessableContent, unsupportedMediaType } from '../core/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';

@@ -2,9 +2,9 @@ import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/ge
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderFileStore } from '../../store/store.js';
 import { preparedPayload, type Availability, type GenerateRequest, type GenerateResult, type PreparedVideo, type VideoAsset, type VideoProvider } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
-import { systemClock, type Clock } from '../../scheduler/clock.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { ExclusiveLock } from '../exclusive-lock.js';
 import { createGeminiFileManager } from './gemini-file-manager.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';

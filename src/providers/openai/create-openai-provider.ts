@@ -5,7 +5,7 @@ import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
 import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildOpenAiRequest } from './build-openai-request.js';
 import { mapOpenAiError } from './map-openai-error.js';
 import { readOpenAiResponse } from './read-openai-response.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { jobStatuses, maxJobsPage } from '../../domain/index.js';
 import { JobStateError, type JobService } from '../../jobs/job-service.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest, conflict, notFound } from '../http-errors.js';
+import { badRequest, conflict, notFound } from '../../core/http-errors.js';
 import { createTurnGate } from '../turn-gate.js';
 
 const listQuery = z.object({

@@ -10,7 +10,7 @@ import type { VideoLibrary } from '../../videos/video-library.js';
 import { videoView } from '../../videos/video-view.js';
 import { isClientDisconnect } from '../error-causes.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../../core/http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
 
 export interface VideoRouteDeps {

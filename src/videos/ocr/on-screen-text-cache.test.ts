@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MediaFacts, OnScreenText, VideoRecord } from '../../domain/index.js';
 import { silentLogger } from '../../logging/logger.js';
 import { runFfmpegBinary, type FfmpegRunner } from '../../providers/frames/index.js';
-import { CancelledError } from '../../providers/provider-error.js';
+import { CancelledError } from '../../core/provider-error.js';
 import { MemoryVideoStore } from '../__fixtures__/memory-video-store.js';
 import { measureMediaFacts } from '../measure-media-facts.js';
 import { resolveMediaTools } from '../media-tools.js';
