@@ -24,6 +24,10 @@ export interface JobRequest {
   max_cost_usd?: number;
   /** what POST /api/estimate said for this request when the job was created */
   estimate?: JobRequestEstimate;
+  /** false: every answer is asked afresh (and the response cache refreshed); absent or true: cached answers are reused */
+  cache?: boolean;
+  /** set on a re-judging job: the job whose answers it judges again (it makes no model call) */
+  rejudge_of?: string;
 }
 
 /** The estimate stored with a job (the shape of POST /api/estimate's answer). */

@@ -31,4 +31,6 @@ export interface ModelRun extends TokenUsage {
   estimated_input_tokens?: number | null;
   estimated_output_tokens?: number | null;
   estimated_cost_usd?: number | null;
+  /** set when the answer was reused from the response cache (no provider call): when the original answer was made; absent in older rows */
+  cached_at?: string | null;
 }

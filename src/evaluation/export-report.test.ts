@@ -22,6 +22,8 @@ const comparison: CompareResponse = {
       thinking_tokens: null,
       cost_usd: 0.002,
       served_by: null,
+      cached: true,
+      cached_at: '2026-12-01T10:00:00.000+00:00',
       status: 'succeeded',
       attempts: 1,
     },
@@ -96,6 +98,7 @@ describe('exportComparisons', () => {
     expect(first[col('category')]).toBe('audio');
     expect(second[col('error')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(second[col('latency_ms')]).toBe('');
+    expect([first[col('cached')], first[col('cached_at')], second[col('cached')], second[col('cached_at')]]).toEqual(['true', '2026-12-01T10:00:00.000+00:00', 'false', '']);
     expect(first[col('not_checked')]).toBe('on-screen text "OPEN" (the text was not read) | shot 1 has neutral colour (colourful shot)');
     expect(second[col('not_checked')]).toBe('');
   });
@@ -132,6 +135,7 @@ describe('exportComparisons', () => {
     expect(html.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.body).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(html.body).toContain('clip &lt;1&gt;.mp4');
+    expect(html.body.match(/\(cached\)/g)).toHaveLength(1);
     expect(html.body).toContain('<h4>Not checked (neutral for the score)</h4><ul><li>on-screen text &quot;OPEN&quot; (the text was not read)</li>');
     expect(html.body).toContain("Content-Security-Policy\" content=\"default-src 'none'");
   });

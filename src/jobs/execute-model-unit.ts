@@ -4,6 +4,7 @@ import type { PreparedVideo } from '../providers/provider.js';
 import { dailyBudgetSkipReason, estimateUnitCall } from './budget-gate.js';
 import { computeCostUsd } from './compute-cost.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';
+import { cacheKeyFor, findCachedAnswer, rememberAnswer, runFromCache } from './response-cache.js';
 import type { WorkContext } from './work-context.js';
 
 export interface ModelUnit {
@@ -60,7 +61,13 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
-  // the estimate this call is admitted on is kept with its answer, next to the actual usage
+  // the same question about the same bytes to the same model: reuse the answer (`cache: false` asks afresh and refreshes it)
+  const cacheKey = cacheKeyFor(provider, model, video.record.sha256, item.prompt, params);
+  if (cacheKey && job.request.cache !== false) {
+    const hit = await findCachedAnswer(ctx, cacheKey, unit);
+    if (hit) return finish(runFromCache(base, hit, model.id !== unit.modelId ? model.id : null));
+  }
+  // a call is made: the estimate it is admitted on is kept with its answer, next to the actual usage
   const estimate = await estimateUnitCall(ctx.store, model, unit.modelId, { video: video.record, prompt: item.prompt, params });
   base = { ...base, estimated_input_tokens: estimate.input_tokens, estimated_output_tokens: estimate.output_tokens, estimated_cost_usd: estimate.cost_usd };
   if (ctx.budget) {
@@ -108,7 +115,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       },
     );
     const usage = value.usage;
-    await finish({
+    const answered: ModelRun = {
       ...base,
       status: 'succeeded',
       attempts,
@@ -118,7 +125,10 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       ...usage,
       cost_usd: computeCostUsd(model, usage),
       served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
-    });
+    };
+    await finish(answered);
+    // the entry keeps what the provider reported; routing a retired id is the asking job's own
+    if (cacheKey) await rememberAnswer(ctx, { cacheKey, videoSha256: video.record.sha256, providerModel: model.provider_model }, { ...answered, served_by: value.servedBy ?? null });
   } catch (error) {
     if (isCancellation(error) || signal.aborted) {
       await releaseReservation(ctx, base);

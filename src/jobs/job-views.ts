@@ -49,6 +49,7 @@ export function buildJobView(
     request_data: requestData(job),
     result,
     error: job.error,
+    ...(job.request.rejudge_of ? { rejudge_of: job.request.rejudge_of } : {}),
   };
 }
 
@@ -83,6 +84,8 @@ export function buildComparisons(
         estimated_input_tokens: run?.estimated_input_tokens ?? null,
         estimated_output_tokens: run?.estimated_output_tokens ?? null,
         estimated_cost_usd: run?.estimated_cost_usd ?? null,
+        cached: Boolean(run?.cached_at),
+        cached_at: apiTimestamp(run?.cached_at ?? null),
       };
     });
     const evaluation = evaluations.find((e) => e.item_index === item.item_index);

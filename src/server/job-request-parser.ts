@@ -44,6 +44,8 @@ const commonFields = {
     .describe('2 judges twice with the answer order reversed and averages'),
   max_cost_usd: z.number().positive('must be more than 0').max(1_000_000).optional()
     .describe('budget in USD: no answer call starts once spent plus the running calls\' estimates would pass it; the rest are "skipped: budget reached" and the job still completes'),
+  cache: z.boolean().optional()
+    .describe('false: ask every model afresh (and refresh the response cache); default true: an answer already given to the same video bytes, model, prompt and params is reused with no provider call, marked cached'),
 };
 
 export function compareBodySchema(limits: JobRequestLimits) {
@@ -69,7 +71,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2; max_cost_usd?: number };
+type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2; max_cost_usd?: number; cache?: boolean };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -130,10 +132,12 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     judge_context: data.judge_context ?? 'facts',
     judge_runs: data.judge_runs ?? 1,
     ...(data.max_cost_usd !== undefined ? { max_cost_usd: data.max_cost_usd } : {}),
+    ...(data.cache === false ? { cache: false } : {}),
   };
 }
 
-function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
+/** 400 unless `id` is a known, available model fit for `field` (model or judge). */
+export function checkUsable(id: string, deps: Pick<JobRequestDeps, 'catalogue' | 'providers'>, field: string): void {
   const model = deps.catalogue.get(id);
   if (!model) {
     const known = deps.catalogue.all().map((m) => m.id).join(', ');

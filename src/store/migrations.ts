@@ -4,6 +4,7 @@ import type { DatabaseSchema } from './database-schema.js';
 import { initialSchema } from './migration-001-initial-schema.js';
 import { toPostgresStatement, type SqlDialectName } from './sql-dialect.js';
 import { arenaSchema } from './migration-002-arena.js';
+import { responseCacheSchema } from './migration-003-response-cache.js';
 import { estimatesSchema } from './migration-005-estimates.js';
 import { StoreError, toStoreError } from './store-error.js';
 
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const migrations: readonly Migration[] = [initialSchema, arenaSchema, estimatesSchema];
+export const migrations: readonly Migration[] = [initialSchema, arenaSchema, responseCacheSchema, estimatesSchema];
 
 export interface RunMigrationsOptions {
   logger?: Logger;

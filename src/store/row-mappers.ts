@@ -52,6 +52,7 @@ export const modelRunColumns = [
   'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
   'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
   'estimated_input_tokens', 'estimated_output_tokens', 'estimated_cost_usd',
+  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms', 'cached_at',
 ] as const;
 
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
@@ -130,6 +131,7 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     estimated_input_tokens: run.estimated_input_tokens ?? null,
     estimated_output_tokens: run.estimated_output_tokens ?? null,
     estimated_cost_usd: run.estimated_cost_usd ?? null,
+    cached_at: run.cached_at ?? null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { DatabaseSchema } from './database-schema.js';
 import type { SpendFilter, SpendSummary } from './store.js';
 
 /**
- * Money spent (actual costs of finished answers) and money in flight (the
+ * Money spent (actual costs of finished answers, not counting answers reused from the cache) and money in flight (the
  * estimates of answers admitted and still running), of one job or of every
  * job, optionally only of answers finished since a time.
  */
@@ -12,6 +12,8 @@ export async function querySpend(db: Kysely<DatabaseSchema>, filter: SpendFilter
     .selectFrom('model_runs')
     .select(sql<number | null>`SUM(cost_usd)`.as('total'))
     .where('status', 'in', ['succeeded', 'failed'])
+    // an answer reused from the response cache made no call: its cost was spent once, by the original
+    .where('cached_at', 'is', null)
     .$if(filter.jobId !== undefined, (q) => q.where('job_id', '=', filter.jobId!))
     .$if(filter.finishedSince !== undefined, (q) => q.where('finished_at', '>=', filter.finishedSince!))
     .executeTakeFirst();
@@ -34,6 +36,7 @@ export async function queryRecentOutputTokens(db: Kysely<DatabaseSchema>, modelI
       .where('model_id', '=', modelId)
       .where('status', '=', 'succeeded')
       .where('output_tokens', 'is not', null)
+      .where('cached_at', 'is', null)
       .orderBy('finished_at', 'desc')
       .limit(sampleSize)
       .execute();

@@ -57,6 +57,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
   return {
     specificationVersion: 'v1',
     family: 'anthropic',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'anthropic-1',
 
     availability(): Availability {
       return resolveApiKey() ? { available: true } : { available: false, reason: 'ANTHROPIC_API_KEY not set' };

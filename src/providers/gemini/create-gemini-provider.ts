@@ -128,6 +128,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
   return {
     specificationVersion: 'v1',
     family: 'gemini',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'gemini-1',
 
     availability(): Availability {
       return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };

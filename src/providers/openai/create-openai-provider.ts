@@ -85,6 +85,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
   return {
     specificationVersion: 'v1',
     family: 'openai',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'openai-1',
 
     availability(model: CatalogueModel): Availability {
       const target = endpoint(model);
