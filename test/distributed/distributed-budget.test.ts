@@ -30,12 +30,12 @@ describe.skipIf(unavailable)('budgets with 2 workers on PostgreSQL and Redis', (
 
   it('a batch whose combinations run at once on both workers never starts a call past max_cost_usd', async () => {
     const url = cluster.api.url;
-    const perCall = (await api(`${url}/api/estimate`, { method: 'POST', json: { video_id: videoId, prompt: 'Prompt 0', models: ['gemini-2.5-pro'], judge_model: 'none' } })).body.total_usd as number;
+    const perCall = (await api(`${url}/api/estimate`, { method: 'POST', json: { video_id: videoId, prompt: 'Prompt 0', models: ['gemini-3.8-flash'], judge_model: 'none' } })).body.total_usd as number;
     const limit = 2.5 * perCall;
     const prompts = Array.from({ length: 8 }, (_, i) => `Prompt ${i}`);
     const created = await api(`${url}/api/batch-compare-async`, {
       method: 'POST',
-      json: { video_ids: [videoId], prompts, models: ['gemini-2.5-pro'], judge_model: 'none', combination_concurrency: 8, max_cost_usd: limit },
+      json: { video_ids: [videoId], prompts, models: ['gemini-3.8-flash'], judge_model: 'none', combination_concurrency: 8, max_cost_usd: limit },
     });
     expect(created.status).toBe(200);
     const jobId = created.body.job_id;

@@ -3,7 +3,7 @@ import { startGeminiStandIn, type GeminiStandIn } from '../stand-ins/gemini-stan
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const fourGemini = ['gemini-3-pro-preview', 'gemini-3-flash-preview', 'gemini-2.5-pro', 'gemini-2.5-flash'];
+const fourGemini = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gemini-3.8-flash', 'gemini-2.5-flash-lite'];
 // about 1000 output tokens per answer (the stand-in counts 4 characters a token), so actual costs are near the estimates
 const longAnswer = 'The cut at 00:05 is hard. '.repeat(154);
 let server: TestServer | undefined;
@@ -40,17 +40,17 @@ describe('POST /api/estimate', () => {
     const promptTokens = Math.ceil('List every cut'.length / 4);
     const audio = video.has_audio ? Math.ceil(seconds * 32) : 0;
     const byId = Object.fromEntries(estimate.per_model.map((m: any) => [m.model_id, m]));
-    expect(byId['gemini-2.5-flash'].input_tokens).toBe(Math.ceil(seconds) * 258 + audio + promptTokens);
+    expect(byId['gemini-2.5-flash-lite'].input_tokens).toBe(Math.ceil(seconds) * 258 + audio + promptTokens);
     expect(byId['gemini-3-flash-preview'].input_tokens).toBe(Math.ceil(seconds) * 70 + audio + promptTokens);
     expect(estimate.total_usd).toBeCloseTo(estimate.per_model.reduce((sum: number, m: any) => sum + m.cost_usd, 0), 12);
     expect(standIn!.totalGenerateCalls()).toBe(0);
 
     const low = await api(`${server!.url}/api/estimate`, { method: 'POST', json: { ...body, params: { '*': { mediaResolution: 'low' } } } });
-    expect(low.body.per_model.find((m: any) => m.model_id === 'gemini-2.5-flash').input_tokens).toBe(Math.ceil(seconds) * 66 + audio + promptTokens);
+    expect(low.body.per_model.find((m: any) => m.model_id === 'gemini-2.5-flash-lite').input_tokens).toBe(Math.ceil(seconds) * 66 + audio + promptTokens);
 
-    const batch = await api(`${server!.url}/api/estimate`, { method: 'POST', json: { video_ids: [video.id, video.id], prompts: ['a', 'b', 'c'], models: ['gemini-2.5-flash'], judge_model: 'gemini-2.5-flash' } });
+    const batch = await api(`${server!.url}/api/estimate`, { method: 'POST', json: { video_ids: [video.id, video.id], prompts: ['a', 'b', 'c'], models: ['gemini-2.5-flash-lite'], judge_model: 'gemini-2.5-flash-lite' } });
     expect(batch.status).toBe(200);
-    expect(batch.body.per_model.map((m: any) => [m.model_id, m.role, m.calls])).toStrictEqual([['gemini-2.5-flash', 'answer', 6], ['gemini-2.5-flash', 'judge', 6]]);
+    expect(batch.body.per_model.map((m: any) => [m.model_id, m.role, m.calls])).toStrictEqual([['gemini-2.5-flash-lite', 'answer', 6], ['gemini-2.5-flash-lite', 'judge', 6]]);
 
     for (const [bad, code] of [
       [{ ...body, prompt: '   ' }, 400],
@@ -89,9 +89,9 @@ describe('budgets', () => {
 
   it('a batch with a small max_cost_usd stops: completed, result.budget.stopped, the unstarted answers skipped', async () => {
     const video = await start();
-    const limit = 2.3 * (await perCallEstimate(video.id, 'gemini-2.5-pro'));
+    const limit = 2.3 * (await perCallEstimate(video.id, 'gemini-3.8-flash'));
     const prompts = Array.from({ length: 6 }, (_, i) => `Prompt ${i}`);
-    const job = (await api(`${server!.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts, models: ['gemini-2.5-pro'], judge_model: 'none', max_cost_usd: limit } })).body.job_id;
+    const job = (await api(`${server!.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts, models: ['gemini-3.8-flash'], judge_model: 'none', max_cost_usd: limit } })).body.job_id;
     const view = await finishedJob(job);
     expect(view.status).toBe('completed');
     const answers = answersOf(view.result);
@@ -113,17 +113,17 @@ describe('budgets', () => {
   it('the daily budget stops a second job: today\'s spend is read from the store across jobs', async () => {
     const video = await start({ VIDCOMPARE_DAILY_BUDGET_USD: '1' });
     // the daily limit is set above; size the jobs from one call's estimate so that the first job can afford about two
-    const perCall = await perCallEstimate(video.id, 'gemini-2.5-pro');
+    const perCall = await perCallEstimate(video.id, 'gemini-3.8-flash');
     await server!.stop({ removeData: false });
     const dataDir = server!.dataDir;
     server = await startTestServer({ dataDir, env: { GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: standIn!.url, VIDCOMPARE_DAILY_BUDGET_USD: String(2.3 * perCall) } });
-    const first = (await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['A', 'B', 'C', 'D'], models: ['gemini-2.5-pro'], judge_model: 'none' } })).body.job_id;
+    const first = (await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['A', 'B', 'C', 'D'], models: ['gemini-3.8-flash'], judge_model: 'none' } })).body.job_id;
     const firstView = await finishedJob(first);
     const firstAnswers = answersOf(firstView.result);
     expect(firstAnswers.filter((a) => a.status === 'succeeded').length).toBeGreaterThanOrEqual(1);
     const callsAfterFirst = standIn!.totalGenerateCalls();
 
-    const second = (await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['E', 'F'], models: ['gemini-2.5-pro'], judge_model: 'none' } })).body.job_id;
+    const second = (await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['E', 'F'], models: ['gemini-3.8-flash'], judge_model: 'none' } })).body.job_id;
     const secondView = await finishedJob(second);
     expect(secondView.status).toBe('completed');
     expect(answersOf(secondView.result).map((a) => a.status)).toStrictEqual(['skipped', 'skipped']);
@@ -133,7 +133,7 @@ describe('budgets', () => {
 
   it('a budget large enough changes nothing', async () => {
     const video = await start({ VIDCOMPARE_DAILY_BUDGET_USD: '50' });
-    const job = (await api(`${server!.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['A', 'B', 'C'], models: ['gemini-2.5-pro', 'gemini-2.5-flash'], judge_model: 'none', max_cost_usd: 100 } })).body.job_id;
+    const job = (await api(`${server!.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts: ['A', 'B', 'C'], models: ['gemini-3.8-flash', 'gemini-2.5-flash-lite'], judge_model: 'none', max_cost_usd: 100 } })).body.job_id;
     const view = await finishedJob(job);
     const answers = answersOf(view.result);
     expect(answers.map((a) => a.status)).toStrictEqual(Array(6).fill('succeeded'));
