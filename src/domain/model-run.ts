@@ -23,4 +23,6 @@ export interface ModelRun extends TokenUsage {
   /** the model that actually answered when it differs (a retired id routed to its successor) */
   served_by: string | null;
   finished_at: string | null;
+  /** "batch": answered through a provider's batch API and billed at its discount; absent or null for an ordinary call */
+  billing?: 'batch' | null;
 }

@@ -69,6 +69,8 @@ export interface ModelRunsTable {
   cost_usd: number | null;
   served_by: string | null;
   finished_at: string | null;
+  /** added by migration 4: "batch" for an answer billed at a batch API's discount, else null */
+  billing: string | null;
 }
 
 export interface EvaluationsTable {
@@ -109,6 +111,17 @@ export interface ArenaPairsTable {
   voted_at: string | null;
 }
 
+/** A batch submitted to a provider's batch API for a job; added by migration 4. */
+export interface ProviderBatchesTable {
+  job_id: string;
+  batch_name: string;
+  provider: string;
+  model_id: string;
+  /** JSON array of the item indexes the batch answers */
+  unit_keys_json: string;
+  created_at: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -125,5 +138,6 @@ export interface DatabaseSchema {
   evaluations: EvaluationsTable;
   provider_files: ProviderFilesTable;
   arena_pairs: ArenaPairsTable;
+  provider_batches: ProviderBatchesTable;
   migrations: MigrationsTable;
 }

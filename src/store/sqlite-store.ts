@@ -40,6 +40,8 @@ import {
   rowToMediaFacts,
   rowToModelRun,
   rowToProviderFile,
+  providerBatchToRow,
+  rowToProviderBatch,
   rowToVideo,
   videoColumns,
   videoToRow,
@@ -56,6 +58,7 @@ import type {
   JudgedItem,
   NewJob,
   ProviderFileRecord,
+  ProviderBatchRecord,
   Store,
 } from './store.js';
 import { StoreError, toStoreError } from './store-error.js';
@@ -360,6 +363,26 @@ export class KyselyStore implements Store {
   deleteProviderFile(provider: string, sha256: string): Promise<void> {
     return this.#run(`deleteProviderFile ${provider}`, async (db) => {
       await db.deleteFrom('provider_files').where('provider', '=', provider).where('sha256', '=', sha256).execute();
+    });
+  }
+
+  // provider batches
+
+  getProviderBatches(jobId: string): Promise<ProviderBatchRecord[]> {
+    return this.#run(`getProviderBatches ${jobId}`, async (db) => {
+      const rows = await db.selectFrom('provider_batches').selectAll().where('job_id', '=', jobId).orderBy('created_at').orderBy('batch_name').execute();
+      return rows.map(rowToProviderBatch);
+    });
+  }
+
+  saveProviderBatch(batch: ProviderBatchRecord): Promise<void> {
+    return this.#run(`saveProviderBatch ${batch.job_id}`, async (db) => {
+      const { job_id, batch_name, ...rest } = providerBatchToRow(batch);
+      await db
+        .insertInto('provider_batches')
+        .values({ job_id, batch_name, ...rest })
+        .onConflict((oc) => oc.columns(['job_id', 'batch_name']).doUpdateSet(rest))
+        .execute();
     });
   }
 

@@ -57,6 +57,18 @@ export interface ArenaPairQuery {
 
 export type ArenaVoteOutcome = 'recorded' | 'already_voted' | 'not_found';
 
+/** A batch submitted to a provider's batch API for some of a job's answers (one model, several combinations). */
+export interface ProviderBatchRecord {
+  job_id: string;
+  /** the provider's name for it, e.g. "batches/abc123" */
+  batch_name: string;
+  provider: string;
+  model_id: string;
+  /** the combinations it answers */
+  item_indexes: number[];
+  created_at: string;
+}
+
 /** A stored evaluation with the video and prompt it judged. */
 export interface JudgedItem {
   video_id: string;
@@ -111,6 +123,11 @@ export interface Store {
   getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined>;
   saveProviderFile(file: ProviderFileRecord): Promise<void>;
   deleteProviderFile(provider: string, sha256: string): Promise<void>;
+
+  // provider batches (deleted with their job)
+  /** the batches submitted for a job, oldest first */
+  getProviderBatches(jobId: string): Promise<ProviderBatchRecord[]>;
+  saveProviderBatch(batch: ProviderBatchRecord): Promise<void>;
 
   // arena
   /** succeeded, non-empty answers (without their text), optionally of one job or video */
