@@ -28,6 +28,8 @@ export interface ModelResult {
   cost_usd: number | null;
   served_by: string | null;
   attempts: number;
+  /** "batch": answered through the Gemini Batch API, `cost_usd` at its 50 % price; absent for an ordinary call */
+  billing?: 'batch';
 }
 
 /** A judged answer as the API shows it: `model_name` and `model_id` are the catalogue id, `display_name` the name people read. */

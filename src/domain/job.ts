@@ -20,6 +20,8 @@ export interface JobRequest {
   /** evaluation options (see evaluation/) */
   judge_context: 'facts' | 'video' | 'text';
   judge_runs: 1 | 2;
+  /** "batch": calls of models whose provider has a batch API (Gemini) go through it, at its discount; absent: ordinary calls */
+  mode?: 'batch';
 }
 
 export interface JobRecord {

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { isCancellation } from '../core/provider-error.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
+import type { ProviderBatchExecution } from './provider-batch-execution.js';
 
 export interface JobRunnerDeps {
   store: Store;
@@ -10,6 +11,8 @@ export interface JobRunnerDeps {
   logger: Logger;
   /** called after every stored work unit and status change */
   onProgress(jobId: string): Promise<void>;
+  /** sends the answers of a job in batch mode through provider batches */
+  batches?: ProviderBatchExecution;
 }
 
 /** How a run ended, for the service to turn into a status. */
@@ -30,12 +33,18 @@ export async function runJobWork(deps: JobRunnerDeps, job: JobRecord, signal: Ab
       runs.filter((r) => r.status === 'succeeded' || r.status === 'failed').map((r) => `${r.item_index}:${r.model_id}`),
     );
     const evaluated = new Set(evaluations.map((e) => e.item_index));
+    const pendingUnits = items.flatMap((item) =>
+      job.request.models.filter((m) => !finishedRuns.has(`${item.item_index}:${m}`)).map((modelId) => ({ itemIndex: item.item_index, modelId })),
+    );
+    // submitted up front for every combination, so the batch does not wait for combinations run one after another
+    const batched = deps.batches?.start(job, pendingUnits, signal);
 
     const runItem = async (item: JobItem) => {
       const pending = job.request.models.filter((m) => !finishedRuns.has(`${item.item_index}:${m}`));
       await settleAll(
         pending.map(async (modelId) => {
-          await deps.dispatcher.dispatch({ kind: 'model', jobId: job.id, itemIndex: item.item_index, modelId }, signal);
+          if (batched?.handles(modelId)) await batched.settled(item.item_index, modelId);
+          else await deps.dispatcher.dispatch({ kind: 'model', jobId: job.id, itemIndex: item.item_index, modelId }, signal);
           await deps.onProgress(job.id);
         }),
       );

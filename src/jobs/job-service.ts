@@ -11,7 +11,9 @@ import { InProcessJobCancellation, type JobCancellation } from './job-cancellati
 import type { JobEvents } from './job-events.js';
 import { computeProgress } from './job-progress.js';
 import { runJobWork } from './job-runner.js';
+import type { ProviderBatchExecution } from './provider-batch-execution.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
+import { shutdownReason } from './shutdown-reason.js';
 import { buildComparisons, buildJobView, buildResult, type JobView } from './job-views.js';
 
 export interface JobServiceDeps {
@@ -27,6 +29,8 @@ export interface JobServiceDeps {
   retryWrite: StoreWriteRetry;
   /** lets deleting jobs work on a full disk */
   spaceReserve?: SpaceReserve;
+  /** runs the answers of jobs in batch mode through provider batch APIs (Gemini Batch mode) */
+  batches?: ProviderBatchExecution;
 }
 
 interface ActiveJob {
@@ -45,8 +49,6 @@ function itemCountOf(job: JobRecord): number {
   return job.request.video_ids.length * job.request.prompts.length;
 }
 
-/** Shutdown is not cancellation: the job stays `running` and resumes at the next start. */
-const shutdownReason = new Error('server shutting down');
 
 /** Job lifecycle: create (instantly), run in the background, resume, cancel, delete. */
 export class JobService {
@@ -220,7 +222,7 @@ export class JobService {
       await this.publishProgress(job.id, 'status');
     }
     const outcome = await runJobWork(
-      { store: this.deps.store, dispatcher: this.deps.dispatcher, logger: this.deps.logger, onProgress: (id) => this.publishProgress(id) },
+      { store: this.deps.store, dispatcher: this.deps.dispatcher, logger: this.deps.logger, onProgress: (id) => this.publishProgress(id), batches: this.deps.batches },
       job,
       entry.controller.signal,
     );

@@ -80,6 +80,7 @@ export function buildComparisons(
         cost_usd: run?.cost_usd ?? null,
         served_by: run?.served_by ?? null,
         attempts: run?.attempts ?? 0,
+        ...(run?.billing ? { billing: run.billing } : {}),
       };
     });
     const evaluation = evaluations.find((e) => e.item_index === item.item_index);

@@ -5,6 +5,7 @@ import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { describeZodError } from './error-handler.js';
 import { badRequest, notFound } from '../core/http-errors.js';
+import { batchCapableFamilies } from '../providers/provider-batch.js';
 
 export interface JobRequestLimits {
   maxCombinations: number;
@@ -42,6 +43,8 @@ const commonFields = {
     .describe('what grounds the judge: measured facts (default), the video itself as well, or the text only'),
   judge_runs: z.union([z.literal(1), z.literal(2)]).optional()
     .describe('2 judges twice with the answer order reversed and averages'),
+  mode: z.enum(['interactive', 'batch']).optional()
+    .describe('"batch" sends the Gemini models\' calls through the Gemini Batch API at half price (answers take minutes to hours; other models run as usual); default "interactive"'),
 };
 
 export function compareBodySchema(limits: JobRequestLimits) {
@@ -67,7 +70,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
+type CommonBody = { mode?: 'interactive' | 'batch'; models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -100,6 +103,10 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     }
   }
 
+  if (data.mode === 'batch' && !models.some((id) => batchCapableFamilies.includes(deps.catalogue.resolve(id)?.provider ?? ''))) {
+    throw badRequest('mode "batch" sends Gemini models through the Gemini Batch API: pick at least one Gemini model, or leave mode out');
+  }
+
   if (data.judge_model !== undefined && data.judge_models !== undefined) throw badRequest('give judge_model or judge_models, not both');
   const panel = data.judge_models ? unique(data.judge_models.map((id) => id.trim())) : undefined;
   if (panel?.some((id) => id.toLowerCase() === 'none')) throw badRequest('judge_models: "none" cannot sit on a panel; use judge_model: "none" to skip judging');
@@ -127,6 +134,7 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     combination_concurrency: data.combination_concurrency ?? 1,
     judge_context: data.judge_context ?? 'facts',
     judge_runs: data.judge_runs ?? 1,
+    ...(data.mode === 'batch' ? { mode: 'batch' as const } : {}),
   };
 }
 
