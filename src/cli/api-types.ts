@@ -37,6 +37,8 @@ export interface BatchJobBody {
   models?: string[];
   judge_model?: string;
   combination_concurrency?: number;
+  /** "batch": the Gemini calls go through the Gemini Batch API at half price */
+  mode?: 'interactive' | 'batch';
 }
 
 export const finishedStatuses: readonly string[] = ['completed', 'failed', 'cancelled'];

@@ -14,6 +14,7 @@ interface BatchOptions {
   judge?: string;
   concurrency?: number;
   detach?: boolean;
+  geminiBatch?: boolean;
 }
 
 export function registerBatchCommand(program: Command): void {
@@ -26,6 +27,7 @@ export function registerBatchCommand(program: Command): void {
     .option('--models <ids>', 'comma-separated model ids (default: the server default, four Gemini models with a Gemini key, else the local analyzers)', commaList)
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--concurrency <n>', 'combinations processed at the same time (server default 1)', positiveInt)
+    .option('--gemini-batch', 'send the Gemini calls through the Gemini Batch API at half price (answers can take minutes to hours; other models run as usual)')
     .option('--detach', 'print the job id and return at once; the job runs on the server')
     .addHelpText('after', '\nExample:\n  vidcompare batch --videos a.mp4,b.mp4 --templates editing,audio --prompts "Where is the hook?" --models local-full,local-audio')
     .action(async (options: BatchOptions, command: Command) => {
@@ -48,6 +50,7 @@ export function registerBatchCommand(program: Command): void {
       if (options.models) body.models = options.models;
       if (options.judge) body.judge_model = options.judge;
       if (options.concurrency) body.combination_concurrency = options.concurrency;
+      if (options.geminiBatch) body.mode = 'batch';
       const created = await ctx.client.batchCompareAsync(body);
       if (options.detach) {
         if (ctx.out.json) ctx.out.data(created);

@@ -53,7 +53,7 @@ export function readGeminiBatch(batch: BatchJob, keys: string[], requestedModel:
   const responses: InlinedResponse[] = batch.dest?.inlinedResponses ?? [];
   responses.forEach((response, index) => {
     const key = response.metadata?.['key'] ?? keys[index];
-    if (key === undefined || !keys.includes(key)) return;
+    if (key === undefined || !keys.includes(key) || results.has(key)) return;
     results.set(key, readOne(response));
   });
   const firstError = responses.find((r) => r.error)?.error?.message ?? batch.error?.message;
