@@ -121,6 +121,23 @@ describe('Gemini Batch mode ("mode": "batch")', () => {
     for (const r of results.filter((r) => r.model_id === 'gemini-2.5-pro')) expect(r.error).toMatch(/expired/);
   });
 
+  it('a single comparison in batch mode goes through the Batch API too', async () => {
+    standIn = await startGeminiStandIn();
+    server = await startTestServer({ env: env(standIn) });
+    const video = await uploadVideo(server.url, await sampleVideoFile());
+    const created = await api(`${server.url}/api/compare-async`, {
+      method: 'POST',
+      json: { video_id: video.id, prompt: prompts[0], models: ['gemini-2.5-flash'], judge_model: 'none', mode: 'batch' },
+    });
+    expect(created.status).toBe(200);
+    await server.application.jobs.waitForFinish(created.body.job_id);
+    const view = await job(server.url, created.body.job_id);
+    expect(view.body.request_data.mode).toBe('batch');
+    expect(view.body.result.results).toMatchObject([{ model_id: 'gemini-2.5-flash', status: 'succeeded', billing: 'batch' }]);
+    expect(standIn.batchStats.creates).toBe(1);
+    expect(standIn.totalGenerateCalls()).toBe(0);
+  });
+
   it('refuses batch mode without a Gemini model, with a reason and nothing stored', async () => {
     standIn = await startGeminiStandIn();
     server = await startTestServer({ env: env(standIn) });
