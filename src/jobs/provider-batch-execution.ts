@@ -162,6 +162,12 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
         status = (await ctx.scheduler.run({ limiters: [], jobId: job.id, signal }, (attemptSignal) => api.status(batch.batch_name, model, keys, attemptSignal))).value;
       } catch (error) {
         if (isCancellation(error) || signal.aborted) throw error;
+        if (error instanceof ProviderError && error.isRetryable) {
+          // the batch keeps running (and is billed) at the provider: an outage only delays reading it
+          ctx.logger.warn({ job_id: job.id, batch: batch.batch_name, err: error.message }, 'provider batch could not be read for now; polling on');
+          await clock.sleep(deps.pollIntervalMs, signal);
+          continue;
+        }
         const message = `${api.label} batch ${batch.batch_name} could not be read: ${(error as Error).message}`;
         ctx.logger.warn({ job_id: job.id, model_id: batch.model_id, batch: batch.batch_name, err: (error as Error).message }, 'provider batch could not be read');
         for (const itemIndex of waiting) await store(job.id, itemIndex, batch.model_id, { error: message });

@@ -59,7 +59,10 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>{formatCost(result.cost_usd)}</dd>
+          <dd title={result.billing === 'batch' ? 'answered through the Gemini Batch API, at 50 % of the table price' : undefined}>
+            {formatCost(result.cost_usd)}
+            {result.billing === 'batch' && ' (batch, 50 %)'}
+          </dd>
         </div>
         {result.attempts > 1 && (
           <div>
