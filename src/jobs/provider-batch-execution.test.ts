@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { createInProcessDispatcher } from './in-process-dispatcher.js';
 import { JobEventBus } from './job-events.js';
 import { JobService } from './job-service.js';
-import { createProviderBatchExecution } from './provider-batch-execution.js';
+import { bySize, createProviderBatchExecution } from './provider-batch-execution.js';
 import { createStoreWriteRetry } from './retry-store-write.js';
 
 const MODEL = 'gemini-2.5-flash';
@@ -27,12 +27,13 @@ const request: JobRequest = {
 };
 
 /** A batch API whose every poll answers what the test's `poll` says; it records submits and cancels. */
-function scriptedApi(poll: (name: string, polls: number) => BatchStatus | Error) {
+function scriptedApi(poll: (name: string, polls: number) => BatchStatus | Error, maxRequestBytes = 16 * 1024 * 1024) {
   const seen = { submits: 0, polls: 0, cancels: [] as string[], polled: undefined as (() => void) | undefined };
   const api: ProviderBatchApi = {
     family: 'gemini',
     label: 'Gemini',
     priceFactor: 0.5,
+    maxRequestBytes,
     async submit() {
       seen.submits += 1;
       return `batches/b${seen.submits}`;
@@ -142,6 +143,19 @@ describe('provider batch execution', () => {
     await jobs.waitForFinish(job.id);
     expect(seen.cancels).toEqual(['batches/b1']);
     expect((await store.getJob(job.id))?.status).toBe('cancelled');
+  });
+
+  it('splits requests that would pass the provider\'s batch size into several batches, each recorded and answered', async () => {
+    const { api, seen } = scriptedApi(() => answered, 1500);
+    const jobs = jobService(api);
+    const job = await jobs.create('batch_compare', request);
+    expect((await jobs.waitForFinish(job.id))?.status).toBe('completed');
+    expect(seen.submits).toBe(2);
+    expect((await store.getProviderBatches(job.id)).map((b) => b.item_indexes)).toEqual([[0], [1]]);
+    expect((await store.getModelRuns(job.id)).map((r) => r.status).sort()).toEqual(['failed', 'succeeded']);
+    const video = {} as VideoAsset;
+    const sized = (prompt: string) => ({ key: prompt, prompt, video, params: {} });
+    expect(bySize([sized('a'.repeat(400)), sized('b'.repeat(400)), sized('c'.repeat(3000))], 3000).map((c) => c.map((r) => r.key[0]))).toEqual([['a', 'b'], ['c']]);
   });
 
   it('leaves jobs that are not in batch mode to ordinary calls', () => {

@@ -91,10 +91,7 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
     if (stored.length) ctx.logger.info({ job_id: job.id, model_id: modelId, batches: stored.map((b) => b.batch_name) }, 'provider batch: re-attaching after restart');
     const unfinished = new Set<string>();
     try {
-      if (fresh.length) {
-        const submitted = await submit(job, modelId, group, fresh, signal);
-        if (submitted) batches.push(submitted);
-      }
+      if (fresh.length) batches.push(...(await submit(job, modelId, group, fresh, signal)));
       for (const batch of batches) unfinished.add(batch.batch_name);
       for (const itemIndex of group.itemIndexes) phaseReporter(ctx, job.id, itemIndex, modelId)('queued_at_provider_batch');
       await Promise.all(
@@ -109,8 +106,12 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
     }
   }
 
-  /** Submits one batch for these combinations and records it; undefined when it could not be (their errors are then stored). */
-  async function submit(job: JobRecord, modelId: string, group: ModelGroup, itemIndexes: number[], signal: AbortSignal): Promise<ProviderBatchRecord | undefined> {
+  /**
+   * Submits these combinations (one batch, or several when one would pass the
+   * provider's request size) and records each batch as soon as it exists.
+   * Combinations that could not be submitted get their error stored instead.
+   */
+  async function submit(job: JobRecord, modelId: string, group: ModelGroup, itemIndexes: number[], signal: AbortSignal): Promise<ProviderBatchRecord[]> {
     const { api, model } = group;
     const requests: BatchRequest[] = [];
     const items = await ctx.store.getJobItems(job.id);
@@ -125,31 +126,34 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
       phaseReporter(ctx, job.id, itemIndex, modelId)('preparing_video');
       requests.push({ key: String(itemIndex), prompt: item.prompt, video, params });
     }
-    if (requests.length === 0) return undefined;
-    let name: string;
-    try {
-      name = (
-        await ctx.scheduler.run({ limiters: [], jobId: job.id, signal }, (attemptSignal) =>
-          api.submit(model, requests, { displayName: `vidcompare ${job.id} ${modelId}`, signal: attemptSignal }),
-        )
-      ).value;
-    } catch (error) {
-      if (isCancellation(error) || signal.aborted) throw error;
-      const message = `${api.label} batch could not be created: ${(error as Error).message}`;
-      ctx.logger.warn({ job_id: job.id, model_id: modelId, err: (error as Error).message }, 'provider batch could not be created');
-      for (const request of requests) await store(job.id, Number(request.key), modelId, { error: message });
-      return undefined;
+    const records: ProviderBatchRecord[] = [];
+    for (const chunk of bySize(requests, api.maxRequestBytes)) {
+      let name: string;
+      try {
+        name = (
+          await ctx.scheduler.run({ limiters: [], jobId: job.id, signal }, (attemptSignal) =>
+            api.submit(model, chunk, { displayName: `vidcompare ${job.id} ${modelId}`, signal: attemptSignal }),
+          )
+        ).value;
+      } catch (error) {
+        if (isCancellation(error) || signal.aborted) throw error;
+        const message = `${api.label} batch could not be created: ${(error as Error).message}`;
+        ctx.logger.warn({ job_id: job.id, model_id: modelId, err: (error as Error).message }, 'provider batch could not be created');
+        for (const request of chunk) await store(job.id, Number(request.key), modelId, { error: message });
+        continue;
+      }
+      const record: ProviderBatchRecord = {
+        job_id: job.id,
+        batch_name: name,
+        provider: api.family,
+        model_id: modelId,
+        item_indexes: chunk.map((r) => Number(r.key)),
+        created_at: new Date(ctx.now()).toISOString(),
+      };
+      await ctx.retryWrite('remember a provider batch', () => ctx.store.saveProviderBatch(record));
+      records.push(record);
     }
-    const record: ProviderBatchRecord = {
-      job_id: job.id,
-      batch_name: name,
-      provider: api.family,
-      model_id: modelId,
-      item_indexes: requests.map((r) => Number(r.key)),
-      created_at: new Date(ctx.now()).toISOString(),
-    };
-    await ctx.retryWrite('remember a provider batch', () => ctx.store.saveProviderBatch(record));
-    return record;
+    return records;
   }
 
   /** Polls a batch until it ends, then stores the answers this run still waits for. */
@@ -231,4 +235,28 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
   }
 
   return { start };
+}
+
+/** the size a request adds to a batch, roughly: its text and params, plus room for the file reference and the JSON around them */
+function requestBytes(request: BatchRequest): number {
+  return Buffer.byteLength(request.prompt) + Buffer.byteLength(JSON.stringify(request.params)) + 1024;
+}
+
+/** Splits requests, in order, into batches that each stay under `maxBytes`. */
+export function bySize(requests: BatchRequest[], maxBytes: number): BatchRequest[][] {
+  const chunks: BatchRequest[][] = [];
+  let current: BatchRequest[] = [];
+  let size = 0;
+  for (const request of requests) {
+    const bytes = requestBytes(request);
+    if (current.length > 0 && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(request);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

@@ -36,6 +36,8 @@ export interface ProviderBatchApi {
   readonly label: string;
   /** the share of the standard price a batch answer costs (0.5: half price) */
   readonly priceFactor: number;
+  /** the largest batch request the provider takes; larger sets of requests go as several batches */
+  readonly maxRequestBytes: number;
   /**
    * Makes the videos ready (uploaded once each) and submits one batch of
    * `model` calls; returns the provider's name for the batch.

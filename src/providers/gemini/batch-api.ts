@@ -14,6 +14,8 @@ import { readGeminiBatch } from './batch-results.js';
 const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 /** Gemini bills batch calls at half the interactive price. */
 const GEMINI_BATCH_PRICE_FACTOR = 0.5;
+/** Inlined batch requests must stay under 20 MB in all; a margin below it (larger sets go as several batches). */
+const GEMINI_BATCH_MAX_INLINE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Gemini Batch mode through `@google/genai`: `batches.create` with inlined
@@ -85,6 +87,7 @@ export function createGeminiBatchApi(settings: GeminiProviderSettings): Provider
     family: 'gemini',
     label: 'Gemini',
     priceFactor: GEMINI_BATCH_PRICE_FACTOR,
+    maxRequestBytes: GEMINI_BATCH_MAX_INLINE_BYTES,
 
     async submit(model: CatalogueModel, requests: BatchRequest[], { displayName, signal }) {
       try {
