@@ -7,6 +7,7 @@ import type { Env } from '../config/env.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { JobService } from '../jobs/job-service.js';
+import { createProviderBatchExecution } from '../jobs/provider-batch-execution.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { RatingsService } from '../ratings/ratings-service.js';
@@ -63,7 +64,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   }
   const { events } = engines;
   const store = options.decorateStore?.(engines.store) ?? engines.store;
-  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery } = createWorkContext(env, {
+  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery, batchApis } = createWorkContext(env, {
     store,
     events,
     logger,
@@ -84,6 +85,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     cancellation: engines.cancellation,
     retryWrite,
     spaceReserve,
+    batches: createProviderBatchExecution({ ctx: context, apis: batchApis, pollIntervalMs: env.VIDCOMPARE_GEMINI_BATCH_POLL_S * 1000 }),
   });
   const defaultJudge = () =>
     resolveJudgeModel(undefined, { configured: env.VIDCOMPARE_JUDGE_MODEL, catalogue, isAvailable: (id) => providers.isAvailable(id) });

@@ -7,7 +7,9 @@ import { createStoreWriteRetry, type StoreWriteRetry } from '../jobs/retry-store
 import type { WorkContext } from '../jobs/work-context.js';
 import type { Logger } from '../logging/logger.js';
 import { createAnthropicProvider } from '../providers/anthropic/index.js';
-import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
+import { createGeminiBatchApi } from '../providers/gemini/batch-api.js';
+import { createGeminiProvider, type GeminiProviderSettings } from '../providers/gemini/create-gemini-provider.js';
+import type { ProviderBatchApi } from '../providers/provider-batch.js';
 import { createLocalProvider } from '../providers/local/create-local-provider.js';
 import { createOpenAiProvider } from '../providers/openai/index.js';
 import { discoverySources } from '../providers/discovery-sources.js';
@@ -37,6 +39,8 @@ export interface WorkContextParts {
   textReader: TextReader;
   /** asks the providers which models they offer; started by the process, stopped on close */
   discovery: ModelDiscovery;
+  /** provider batch APIs (Gemini Batch mode), for jobs in `"mode": "batch"` */
+  batchApis: ProviderBatchApi[];
 }
 
 /**
@@ -68,17 +72,18 @@ export function createWorkContext(
     textReader,
   });
 
+  const geminiSettings: GeminiProviderSettings = {
+    apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
+    baseUrl: env.GOOGLE_GEMINI_BASE_URL,
+    files: store,
+    logger,
+    inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
+    timeoutMs: providerTimeoutMs,
+    ...(deps.uploadLock ? { uploadLock: deps.uploadLock } : {}),
+  };
   const builtIn: VideoProvider[] = [
     createLocalProvider(),
-    createGeminiProvider({
-      apiKey: env.GEMINI_API_KEY ?? env.GOOGLE_API_KEY,
-      baseUrl: env.GOOGLE_GEMINI_BASE_URL,
-      files: store,
-      logger,
-      inlineMaxBytes: Math.round(env.VIDCOMPARE_GEMINI_INLINE_MAX_MB * 1024 * 1024),
-      timeoutMs: providerTimeoutMs,
-      ...(deps.uploadLock ? { uploadLock: deps.uploadLock } : {}),
-    }),
+    createGeminiProvider(geminiSettings),
     createOpenAiProvider({ apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, namedApiKeys: env.namedApiKeys, tools, logger, timeoutMs: providerTimeoutMs }),
     createAnthropicProvider({ apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, tools, logger, timeoutMs: providerTimeoutMs }),
   ];
@@ -98,5 +103,6 @@ export function createWorkContext(
   const retryWrite = createStoreWriteRetry({ logger });
   const budget = createBudgetGate({ store, dailyLimitUsd: env.VIDCOMPARE_DAILY_BUDGET_USD, now, logger });
   const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite, budget };
-  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery };
+  const batchApis = [createGeminiBatchApi(geminiSettings)];
+  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery, batchApis };
 }

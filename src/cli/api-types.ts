@@ -39,6 +39,8 @@ export interface BatchJobBody {
   judge_model?: string;
   combination_concurrency?: number;
   max_cost_usd?: number;
+  /** "batch": the Gemini calls go through the Gemini Batch API at half price */
+  mode?: 'interactive' | 'batch';
 }
 
 export const finishedStatuses: readonly string[] = ['completed', 'failed', 'cancelled'];

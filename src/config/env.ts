@@ -62,6 +62,8 @@ export const envSchema = z
     VIDCOMPARE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** videos up to this size go inline in the request; larger ones through the Files API (Gemini caps inline at 20 MB) */
     VIDCOMPARE_GEMINI_INLINE_MAX_MB: z.coerce.number().min(0).max(20).default(1),
+    /** how often a Gemini batch (`"mode": "batch"`) is polled for its answers, in seconds */
+    VIDCOMPARE_GEMINI_BATCH_POLL_S: z.coerce.number().positive().max(3600).default(30),
     /** uploads longer than this (seconds) are refused with 413 */
     VIDCOMPARE_MAX_DURATION_S: z.coerce.number().positive().default(10_800),
     /** uploads whose pictures have more pixels (width × height) are refused with 413; decoders refuse larger pictures too */

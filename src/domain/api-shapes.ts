@@ -36,6 +36,8 @@ export interface ModelResult {
   cached?: boolean;
   /** when the cached answer was originally made */
   cached_at?: string | null;
+  /** "batch": answered through the Gemini Batch API, `cost_usd` at its 50 % price; absent for an ordinary call */
+  billing?: 'batch';
 }
 
 /** A job's budget: the limit, the job's actual spend, and whether answers were skipped because of it. */

@@ -25,6 +25,8 @@ export type JobPhaseKind =
   | 'preparing_video'
   /** the provider pushed back (429, 5xx): waiting to try again */
   | 'rate_limited'
+  /** submitted in a provider batch (Gemini Batch mode), waiting for the provider to run it */
+  | 'queued_at_provider_batch'
   /** the model is answering */
   | 'calling_model'
   /** the judge is reading the answers */

@@ -28,6 +28,8 @@ export interface JobRequest {
   cache?: boolean;
   /** set on a re-judging job: the job whose answers it judges again (it makes no model call) */
   rejudge_of?: string;
+  /** "batch": calls of models whose provider has a batch API (Gemini) go through it, at its discount; absent: ordinary calls */
+  mode?: 'batch';
 }
 
 /** The estimate stored with a job (the shape of POST /api/estimate's answer). */

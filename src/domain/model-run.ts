@@ -33,4 +33,6 @@ export interface ModelRun extends TokenUsage {
   estimated_cost_usd?: number | null;
   /** set when the answer was reused from the response cache (no provider call): when the original answer was made; absent in older rows */
   cached_at?: string | null;
+  /** "batch": answered through a provider's batch API and billed at its discount; absent or null for an ordinary call */
+  billing?: 'batch' | null;
 }

@@ -71,4 +71,10 @@ describe('computeProgress', () => {
     expect(p.units_total).toBe(60);
     expect(p.progress_message).toBe('Combination 2/15: 0/4 models done');
   });
+  it('says the unfinished answers of a job in batch mode are queued at Gemini', () => {
+    const batchJob = job({ request: { ...job().request, mode: 'batch' } });
+    const counts = [{ item_index: 0, models_finished: 1, evaluation_finished: false }];
+    expect(computeProgress({ job: batchJob, itemCount: 15, counts, nowMs }).progress_message).toBe('Combination 1/15: 1/4 models done; queued at Gemini (batch)');
+    expect(computeProgress({ job: job(), itemCount: 15, counts, nowMs }).progress_message).toBe('Combination 1/15: 1/4 models done');
+  });
 });

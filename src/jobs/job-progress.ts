@@ -63,11 +63,13 @@ function runningMessage(
     const itemDone = modelsDone === modelCount && (!judged || c?.evaluation_finished === true);
     if (itemDone) continue;
     const modelPhase = modelsDone < modelCount;
+    // in batch mode the unfinished answers are mostly Gemini's, waiting for Gemini to run the batch
+    const queued = job.request.mode === 'batch' ? '; queued at Gemini (batch)' : '';
     if (job.job_type === 'batch_compare') {
       const prefix = `Combination ${index + 1}/${itemCount}`;
-      return modelPhase ? `${prefix}: ${modelsDone}/${modelCount} models done` : `${prefix}: evaluating results...`;
+      return modelPhase ? `${prefix}: ${modelsDone}/${modelCount} models done${queued}` : `${prefix}: evaluating results...`;
     }
-    return modelPhase ? `Running ${modelCount} models: ${modelsDone}/${modelCount} done` : 'Evaluating results...';
+    return modelPhase ? `Running ${modelCount} models: ${modelsDone}/${modelCount} done${queued}` : 'Evaluating results...';
   }
   return 'Finishing...';
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import { isCancellation } from '../core/provider-error.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
+import type { ProviderBatchExecution } from './provider-batch-execution.js';
 
 export interface JobRunnerDeps {
   store: Store;
@@ -10,6 +11,8 @@ export interface JobRunnerDeps {
   logger: Logger;
   /** called after every stored work unit and status change */
   onProgress(jobId: string): Promise<void>;
+  /** sends the answers of a job in batch mode through provider batches */
+  batches?: ProviderBatchExecution;
 }
 
 /** How a run ended, for the service to turn into a status. */
@@ -30,23 +33,50 @@ export async function runJobWork(deps: JobRunnerDeps, job: JobRecord, signal: Ab
       runs.filter((r) => finishedRunStatuses.includes(r.status)).map((r) => `${r.item_index}:${r.model_id}`),
     );
     const evaluated = new Set(evaluations.map((e) => e.item_index));
+    const pendingUnits = items.flatMap((item) =>
+      job.request.models.filter((m) => !finishedRuns.has(`${item.item_index}:${m}`)).map((modelId) => ({ itemIndex: item.item_index, modelId })),
+    );
+    // submitted up front for every combination, so the batch does not wait for combinations run one after another
+    const batched = deps.batches?.start(job, pendingUnits, signal);
 
-    const runItem = async (item: JobItem) => {
-      const pending = job.request.models.filter((m) => !finishedRuns.has(`${item.item_index}:${m}`));
-      await settleAll(
-        pending.map(async (modelId) => {
-          await deps.dispatcher.dispatch({ kind: 'model', jobId: job.id, itemIndex: item.item_index, modelId }, signal);
-          await deps.onProgress(job.id);
-        }),
-      );
+    const judgeItem = async (item: JobItem) => {
       if (job.request.judge_model && !evaluated.has(item.item_index)) {
         throwIfAborted(signal);
         await deps.dispatcher.dispatch({ kind: 'judge', jobId: job.id, itemIndex: item.item_index }, signal);
         await deps.onProgress(job.id);
       }
     };
+    // combinations whose batch answers come later: judged then, without holding a combination lane meanwhile
+    const awaitingBatch: Promise<void>[] = [];
+
+    const runItem = async (item: JobItem) => {
+      const pending = job.request.models.filter((m) => !finishedRuns.has(`${item.item_index}:${m}`));
+      const fromBatch = pending.filter((m) => batched?.handles(m));
+      await settleAll(
+        pending
+          .filter((m) => !fromBatch.includes(m))
+          .map(async (modelId) => {
+            await deps.dispatcher.dispatch({ kind: 'model', jobId: job.id, itemIndex: item.item_index, modelId }, signal);
+            await deps.onProgress(job.id);
+          }),
+      );
+      if (fromBatch.length === 0) return judgeItem(item);
+      const later = (async () => {
+        await settleAll(
+          fromBatch.map(async (modelId) => {
+            await batched!.settled(item.item_index, modelId);
+            await deps.onProgress(job.id);
+          }),
+        );
+        await judgeItem(item);
+      })();
+      // its failure is rethrown by the settleAll below; until then it must not count as unhandled
+      later.catch(() => undefined);
+      awaitingBatch.push(later);
+    };
 
     await runWithConcurrency(items, Math.max(1, job.request.combination_concurrency), runItem, signal);
+    await settleAll(awaitingBatch);
     return signal.aborted ? { kind: 'aborted' } : { kind: 'finished' };
   } catch (error) {
     if (signal.aborted || isCancellation(error)) return { kind: 'aborted' };

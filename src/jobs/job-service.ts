@@ -13,7 +13,9 @@ import type { JobEvents } from './job-events.js';
 import { computeProgress } from './job-progress.js';
 import { runJobWork } from './job-runner.js';
 import { planRejudge, type JudgeChoice } from './plan-rejudge.js';
+import type { ProviderBatchExecution } from './provider-batch-execution.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
+import { shutdownReason } from './shutdown-reason.js';
 import { buildComparisons, buildJobView, buildResult, type JobView } from './job-views.js';
 
 export interface JobServiceDeps {
@@ -31,6 +33,8 @@ export interface JobServiceDeps {
   retryWrite: StoreWriteRetry;
   /** lets deleting jobs work on a full disk */
   spaceReserve?: SpaceReserve;
+  /** runs the answers of jobs in batch mode through provider batch APIs (Gemini Batch mode) */
+  batches?: ProviderBatchExecution;
 }
 
 interface ActiveJob {
@@ -49,8 +53,6 @@ function itemCountOf(job: JobRecord): number {
   return job.request.video_ids.length * job.request.prompts.length;
 }
 
-/** Shutdown is not cancellation: the job stays `running` and resumes at the next start. */
-const shutdownReason = new Error('server shutting down');
 
 /** Job lifecycle: create (instantly), run in the background, resume, cancel, delete. */
 export class JobService {
@@ -246,7 +248,7 @@ export class JobService {
       await this.publishProgress(job.id, 'status');
     }
     const outcome = await runJobWork(
-      { store: this.deps.store, dispatcher: this.deps.dispatcher, logger: this.deps.logger, onProgress: (id) => this.publishProgress(id) },
+      { store: this.deps.store, dispatcher: this.deps.dispatcher, logger: this.deps.logger, onProgress: (id) => this.publishProgress(id), batches: this.deps.batches },
       job,
       entry.controller.signal,
     );

@@ -86,6 +86,7 @@ export function buildComparisons(
         estimated_cost_usd: run?.estimated_cost_usd ?? null,
         cached: Boolean(run?.cached_at),
         cached_at: apiTimestamp(run?.cached_at ?? null),
+        ...(run?.billing ? { billing: run.billing } : {}),
       };
     });
     const evaluation = evaluations.find((e) => e.item_index === item.item_index);

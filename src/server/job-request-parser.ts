@@ -5,6 +5,7 @@ import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { describeZodError } from './error-handler.js';
 import { badRequest, notFound } from '../core/http-errors.js';
+import { batchCapableFamilies } from '../providers/provider-batch.js';
 
 export interface JobRequestLimits {
   maxCombinations: number;
@@ -46,6 +47,8 @@ const commonFields = {
     .describe('budget in USD: no answer call starts once spent plus the running calls\' estimates would pass it; the rest are "skipped: budget reached" and the job still completes'),
   cache: z.boolean().optional()
     .describe('false: ask every model afresh (and refresh the response cache); default true: an answer already given to the same video bytes, model, prompt and params is reused with no provider call, marked cached'),
+  mode: z.enum(['interactive', 'batch']).optional()
+    .describe('"batch" sends the Gemini models\' calls through the Gemini Batch API at half price (answers take minutes to hours; other models run as usual); default "interactive"'),
 };
 
 export function compareBodySchema(limits: JobRequestLimits) {
@@ -71,7 +74,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2; max_cost_usd?: number; cache?: boolean };
+type CommonBody = { mode?: 'interactive' | 'batch'; models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2; max_cost_usd?: number; cache?: boolean };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -104,6 +107,10 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     }
   }
 
+  if (data.mode === 'batch' && !models.some((id) => batchCapableFamilies.includes(deps.catalogue.resolve(id)?.provider ?? ''))) {
+    throw badRequest('mode "batch" sends Gemini models through the Gemini Batch API: pick at least one Gemini model, or leave mode out');
+  }
+
   if (data.judge_model !== undefined && data.judge_models !== undefined) throw badRequest('give judge_model or judge_models, not both');
   const panel = data.judge_models ? unique(data.judge_models.map((id) => id.trim())) : undefined;
   if (panel?.some((id) => id.toLowerCase() === 'none')) throw badRequest('judge_models: "none" cannot sit on a panel; use judge_model: "none" to skip judging');
@@ -133,6 +140,7 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     judge_runs: data.judge_runs ?? 1,
     ...(data.max_cost_usd !== undefined ? { max_cost_usd: data.max_cost_usd } : {}),
     ...(data.cache === false ? { cache: false } : {}),
+    ...(data.mode === 'batch' ? { mode: 'batch' as const } : {}),
   };
 }
 

@@ -75,6 +75,8 @@ export interface ModelRunsTable {
   estimated_cost_usd: number | null;
   /** added by migration 3: set on an answer reused from the response cache */
   cached_at: string | null;
+  /** added by migration 4: "batch" for an answer billed at a batch API's discount, else null */
+  billing: string | null;
 }
 
 export interface EvaluationsTable {
@@ -131,6 +133,17 @@ export interface ResponseCacheTable {
   created_at: string;
 }
 
+/** A batch submitted to a provider's batch API for a job; added by migration 4. */
+export interface ProviderBatchesTable {
+  job_id: string;
+  batch_name: string;
+  provider: string;
+  model_id: string;
+  /** JSON array of the item indexes the batch answers */
+  unit_keys_json: string;
+  created_at: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -148,5 +161,6 @@ export interface DatabaseSchema {
   provider_files: ProviderFilesTable;
   arena_pairs: ArenaPairsTable;
   response_cache: ResponseCacheTable;
+  provider_batches: ProviderBatchesTable;
   migrations: MigrationsTable;
 }

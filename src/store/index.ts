@@ -7,6 +7,7 @@ export type {
   JobPatch,
   NewJob,
   ProviderFileRecord,
+  ProviderBatchRecord,
   ProviderFileStore,
   Store,
 } from './store.js';

@@ -5,6 +5,7 @@ import { initialSchema } from './migration-001-initial-schema.js';
 import { toPostgresStatement, type SqlDialectName } from './sql-dialect.js';
 import { arenaSchema } from './migration-002-arena.js';
 import { responseCacheSchema } from './migration-003-response-cache.js';
+import { providerBatchesSchema } from './migration-004-provider-batches.js';
 import { estimatesSchema } from './migration-005-estimates.js';
 import { StoreError, toStoreError } from './store-error.js';
 
@@ -22,7 +23,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const migrations: readonly Migration[] = [initialSchema, arenaSchema, responseCacheSchema, estimatesSchema];
+export const migrations: readonly Migration[] = [initialSchema, arenaSchema, responseCacheSchema, providerBatchesSchema, estimatesSchema];
 
 export interface RunMigrationsOptions {
   logger?: Logger;

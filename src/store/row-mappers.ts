@@ -16,9 +16,10 @@ import type {
   JobsTable,
   ModelRunsTable,
   ProviderFilesTable,
+  ProviderBatchesTable,
   VideosTable,
 } from './database-schema.js';
-import type { ProviderFileRecord } from './store.js';
+import type { ProviderBatchRecord, ProviderFileRecord } from './store.js';
 import { StoreError } from './store-error.js';
 
 const jobTypes: readonly JobType[] = ['single_compare', 'batch_compare'];
@@ -50,9 +51,8 @@ export const jobColumns = [
 
 export const modelRunColumns = [
   'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
-  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
+  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms', 'cached_at', 'billing',
   'estimated_input_tokens', 'estimated_output_tokens', 'estimated_cost_usd',
-  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms', 'cached_at',
 ] as const;
 
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
@@ -132,12 +132,31 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     estimated_output_tokens: run.estimated_output_tokens ?? null,
     estimated_cost_usd: run.estimated_cost_usd ?? null,
     cached_at: run.cached_at ?? null,
+    billing: run.billing ?? null,
   };
 }
 
 export function rowToModelRun(row: Selectable<ModelRunsTable>): ModelRun {
   const where = `model run ${row.job_id}/${row.item_index}/${row.model_id}`;
-  return { ...row, status: oneOf(row.status, modelRunStatuses, `${where} status`) };
+  const { billing, ...rest } = row;
+  // only a batch answer says how it was billed; ordinary answers keep their seed shape
+  return { ...rest, status: oneOf(row.status, modelRunStatuses, `${where} status`), ...(billing === 'batch' ? { billing } : {}) };
+}
+
+export function providerBatchToRow(batch: ProviderBatchRecord): Insertable<ProviderBatchesTable> {
+  return {
+    job_id: batch.job_id,
+    batch_name: batch.batch_name,
+    provider: batch.provider,
+    model_id: batch.model_id,
+    unit_keys_json: JSON.stringify(batch.item_indexes),
+    created_at: batch.created_at,
+  };
+}
+
+export function rowToProviderBatch(row: Selectable<ProviderBatchesTable>): ProviderBatchRecord {
+  const { unit_keys_json: keys, ...rest } = row;
+  return { ...rest, item_indexes: parseJson<number[]>(keys, `provider batch ${row.batch_name} units`) };
 }
 
 export function evaluationToRow(evaluation: Evaluation): Insertable<EvaluationsTable> {

@@ -42,6 +42,8 @@ import {
   rowToMediaFacts,
   rowToModelRun,
   rowToProviderFile,
+  providerBatchToRow,
+  rowToProviderBatch,
   rowToVideo,
   videoColumns,
   videoToRow,
@@ -60,6 +62,7 @@ import type {
   ProviderFileRecord,
   SpendFilter,
   SpendSummary,
+  ProviderBatchRecord,
   Store,
 } from './store.js';
 import { StoreError, toStoreError } from './store-error.js';
@@ -364,6 +367,26 @@ export class KyselyStore implements Store {
 
   countCachedAnswers(videoSha256: string): Promise<number> {
     return this.#run('countCachedAnswers', (db) => countCachedAnswers(db, videoSha256));
+  }
+
+  // provider batches
+
+  getProviderBatches(jobId: string): Promise<ProviderBatchRecord[]> {
+    return this.#run(`getProviderBatches ${jobId}`, async (db) => {
+      const rows = await db.selectFrom('provider_batches').selectAll().where('job_id', '=', jobId).orderBy('created_at').orderBy('batch_name').execute();
+      return rows.map(rowToProviderBatch);
+    });
+  }
+
+  saveProviderBatch(batch: ProviderBatchRecord): Promise<void> {
+    return this.#run(`saveProviderBatch ${batch.job_id}`, async (db) => {
+      const { job_id, batch_name, ...rest } = providerBatchToRow(batch);
+      await db
+        .insertInto('provider_batches')
+        .values({ job_id, batch_name, ...rest })
+        .onConflict((oc) => oc.columns(['job_id', 'batch_name']).doUpdateSet(rest))
+        .execute();
+    });
   }
 
   // arena

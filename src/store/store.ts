@@ -78,6 +78,18 @@ export interface ArenaPairQuery {
 
 export type ArenaVoteOutcome = 'recorded' | 'already_voted' | 'not_found';
 
+/** A batch submitted to a provider's batch API for some of a job's answers (one model, several combinations). */
+export interface ProviderBatchRecord {
+  job_id: string;
+  /** the provider's name for it, e.g. "batches/abc123" */
+  batch_name: string;
+  provider: string;
+  model_id: string;
+  /** the combinations it answers */
+  item_indexes: number[];
+  created_at: string;
+}
+
 /** A stored evaluation with the video and prompt it judged. */
 export interface JudgedItem {
   video_id: string;
@@ -158,6 +170,10 @@ export interface Store {
   saveCachedAnswer(answer: CachedAnswer): Promise<void>;
   /** how many answers are cached about these video bytes */
   countCachedAnswers(videoSha256: string): Promise<number>;
+  // provider batches (deleted with their job)
+  /** the batches submitted for a job, oldest first */
+  getProviderBatches(jobId: string): Promise<ProviderBatchRecord[]>;
+  saveProviderBatch(batch: ProviderBatchRecord): Promise<void>;
 
   // arena
   /** succeeded, non-empty answers (without their text), optionally of one job or video */

@@ -184,6 +184,12 @@ describe('vidcompare CLI against a real server', () => {
     expect(oneLine(result)).toEqual([expect.stringMatching(/unknown template "nope" \(known: .*transitions-pacing/)]);
   });
 
+  it('batch --gemini-batch asks for Gemini Batch mode: without a Gemini model the server\'s reason is the one line (exit 1)', async () => {
+    const result = await cli('batch', '--videos', videoId, '--prompts', 'Where are the cuts?', '--models', 'local-full', '--gemini-batch');
+    expect(result.code).toBe(1);
+    expect(oneLine(result)).toEqual([expect.stringMatching(/mode "batch" sends Gemini models through the Gemini Batch API/)]);
+  });
+
   it('an unreachable server gives one clear line and exit 1', async () => {
     const result = await runCli(['--server', 'http://127.0.0.1:9', 'jobs']);
     expect(result.code).toBe(1);

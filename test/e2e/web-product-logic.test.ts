@@ -115,6 +115,9 @@ describe('job phases', () => {
     expect(summarizePhases({ a: phase('m1', 'calling_model', '2026-01-01T00:00:01Z'), b: phase('m2', 'queued', '2026-01-01T00:00:02Z') })?.text).toBe(
       '1 model answering: m1; 1 queued at the rate limit',
     );
+    expect(summarizePhases({ a: phase('gemini-2.5-pro', 'queued_at_provider_batch', '2026-01-01T00:00:03Z') })).toEqual({
+      text: 'Queued at Gemini (batch): gemini-2.5-pro; batch answers can take minutes to hours', since: '2026-01-01T00:00:03Z', waiting: true,
+    });
     expect(summarizePhases({})).toBeNull();
     expect(formatElapsed('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:01:05Z'))).toBe('1 min 5 s');
   });

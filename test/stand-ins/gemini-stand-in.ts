@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { geminiModelList, type ModelListSource } from './model-lists.js';
+import { createBatchEndpoints, type BatchEndpointOptions, type BatchEndpoints } from './gemini-batch-endpoints.js';
 
 /**
  * A local server that speaks the Gemini Developer API wire protocol (v1beta)
@@ -48,7 +49,7 @@ export function unreadableSuccess(kind: 'html' | 'truncated'): StandInReply {
   return { status: 200, body: null, raw: '{"candidates": [{"content": {"role": "model", "parts": [{"text": "The video opens on' };
 }
 
-export interface GeminiStandInOptions {
+export interface GeminiStandInOptions extends BatchEndpointOptions {
   /** when set, requests without this `x-goog-api-key` get Google's 400 API_KEY_INVALID */
   apiKey?: string;
   /** files.get answers PROCESSING this many times per file before ACTIVE (default 1) */
@@ -98,12 +99,12 @@ export interface StandInFile {
 export interface StandInRequestLog {
   method: string;
   path: string;
-  kind: 'upload-start' | 'upload-chunk' | 'files.get' | 'generateContent' | 'other';
+  kind: 'upload-start' | 'upload-chunk' | 'files.get' | 'generateContent' | 'batch.create' | 'batch.get' | 'batch.cancel' | 'other';
   /** parsed JSON body for JSON requests (generateContent, upload start) */
   body?: unknown;
 }
 
-export interface GeminiStandIn {
+export interface GeminiStandIn extends Pick<BatchEndpoints, 'batches' | 'batchStats' | 'finishBatch'> {
   /** base URL to hand to the SDK (`httpOptions.baseUrl` or GOOGLE_GEMINI_BASE_URL) */
   readonly url: string;
   readonly files: Map<string, StandInFile>;
@@ -188,10 +189,44 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     const genMatch = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(url.pathname);
     if (method === 'POST' && genMatch) return generate(req, res, decodeURIComponent(genMatch[1]), url.pathname);
 
+    if (/^\/v1beta\/(batches\/|models\/[^/:]+:batchGenerateContent$)/.test(url.pathname)) {
+      const raw = await readBody(req);
+      const reply = await batchEndpoints.route(method, url.pathname, async () => JSON.parse(raw.toString('utf8') || '{}'));
+      if (reply) return send(res, reply);
+    }
+
     await drain(req);
     requests.push({ method, path: url.pathname, kind: 'other' });
     send(res, googleError(404, 'NOT_FOUND', `stand-in: no route for ${method} ${url.pathname}`));
   }
+
+  function refusedFile(parts: WirePart[]): StandInReply | undefined {
+    for (const part of parts) {
+      if (!part.fileData) continue;
+      const name = `files/${String(part.fileData.fileUri ?? '').split('/files/')[1] ?? ''}`;
+      const file = files.get(name);
+      if (!file || file.gone || file.expirationTimeMs <= now()) return googleError(403, 'PERMISSION_DENIED', GONE(name));
+      if (file.state !== 'ACTIVE') return googleError(400, 'FAILED_PRECONDITION', `The File ${name.slice(6)} is not in an ACTIVE state and usage is not allowed.`);
+    }
+    return undefined;
+  }
+
+  const batchEndpoints = createBatchEndpoints({
+    options,
+    now,
+    checkFiles: refusedFile,
+    answerOf(call) {
+      const parts = (call.body.contents ?? []).flatMap((content) => content.parts ?? []);
+      const promptText = parts.map((part) => part.text ?? '').join('');
+      const text = options.respond?.(call.body, call) ?? defaultAnswer(call, parts, promptText);
+      const videoTokens = parts.some((part) => part.fileData || part.inlineData) ? 1000 : 0;
+      const thoughts = options.thoughtsTokens ?? 7;
+      const prompt = Math.ceil(promptText.length / 4) + videoTokens;
+      const candidates = Math.ceil(text.length / 4);
+      return { text, usageMetadata: { promptTokenCount: prompt, candidatesTokenCount: candidates, thoughtsTokenCount: thoughts, totalTokenCount: prompt + candidates + thoughts } };
+    },
+    log: (kind, method, path, body) => requests.push({ method, path, kind, ...(body === undefined ? {} : { body }) }),
+  });
 
   async function startUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const body = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { file?: { displayName?: string; display_name?: string } };
@@ -409,6 +444,9 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     stats,
     requests,
     totalGenerateCalls: () => callCount,
+    batches: batchEndpoints.batches,
+    batchStats: batchEndpoints.batchStats,
+    finishBatch: batchEndpoints.finishBatch,
     makeGone(name) {
       const file = files.get(name);
       if (!file) throw new Error(`stand-in: no file ${name}`);

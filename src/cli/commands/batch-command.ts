@@ -17,6 +17,7 @@ interface BatchOptions {
   detach?: boolean;
   estimate?: boolean;
   maxCost?: number;
+  geminiBatch?: boolean;
 }
 
 export function registerBatchCommand(program: Command): void {
@@ -29,6 +30,7 @@ export function registerBatchCommand(program: Command): void {
     .option('--models <ids>', 'comma-separated model ids (default: the server default, four Gemini models with a Gemini key, else the local analyzers)', commaList)
     .option('--judge <model>', 'the judge model; "none" skips judging (default: the server\'s)')
     .option('--concurrency <n>', 'combinations processed at the same time (server default 1)', positiveInt)
+    .option('--gemini-batch', 'send the Gemini calls through the Gemini Batch API at half price (answers can take minutes to hours; other models run as usual)')
     .option('--detach', 'print the job id and return at once; the job runs on the server')
     .option('--estimate', 'print the estimated calls, tokens and cost, and start nothing')
     .option('--max-cost <usd>', 'budget: no call starts once the job\'s spend would pass it; the rest are skipped', positiveUsd)
@@ -58,6 +60,7 @@ export function registerBatchCommand(program: Command): void {
         printEstimate(ctx.out, await ctx.client.estimate(body));
         return;
       }
+      if (options.geminiBatch) body.mode = 'batch';
       const created = await ctx.client.batchCompareAsync(body);
       if (options.detach) {
         if (ctx.out.json) ctx.out.data(created);

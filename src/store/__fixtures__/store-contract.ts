@@ -358,6 +358,34 @@ export function describeStoreContract(name: string, createDatabase: () => Promis
       });
     });
 
+    describe('provider batches', () => {
+      it('round-trips the batches of a job, upserts by name, and deletes them with the job', async () => {
+        await store.createJob(makeJob('j1', { items: 3 }));
+        await store.createJob(makeJob('j2'));
+        expect(await store.getProviderBatches('j1')).toStrictEqual([]);
+        const first = { job_id: 'j1', batch_name: 'batches/a', provider: 'gemini', model_id: 'm-a', item_indexes: [0, 2], created_at: at(1) };
+        const second = { ...first, batch_name: 'batches/b', model_id: 'm-b', item_indexes: [1], created_at: at(2) };
+        await store.saveProviderBatch(second);
+        await store.saveProviderBatch(first);
+        await store.saveProviderBatch({ ...first, job_id: 'j2', batch_name: 'batches/c', item_indexes: [0] });
+        expect(await store.getProviderBatches('j1')).toStrictEqual([first, second]);
+        await store.saveProviderBatch({ ...first, item_indexes: [0, 1, 2] });
+        expect((await store.getProviderBatches('j1'))[0]!.item_indexes).toStrictEqual([0, 1, 2]);
+        await store.deleteJob('j1');
+        expect(await store.getProviderBatches('j1')).toStrictEqual([]);
+        expect(await store.getProviderBatches('j2')).toHaveLength(1);
+      });
+
+      it('keeps how a batch answer was billed, and leaves ordinary answers as they were', async () => {
+        await store.createJob(makeJob('j1'));
+        await store.saveModelRun(makeRun('j1', 0, 'm-a', { billing: 'batch' }));
+        await store.saveModelRun(makeRun('j1', 0, 'm-b'));
+        const runs = await store.getModelRuns('j1');
+        expect(runs.find((r) => r.model_id === 'm-a')!.billing).toBe('batch');
+        expect(runs.find((r) => r.model_id === 'm-b')).toStrictEqual(makeRun('j1', 0, 'm-b'));
+      });
+    });
+
     describe('durability and lifecycle', () => {
       it('keeps every entity across closing and reopening the file', async () => {
         const video = makeVideo('v1');

@@ -42,6 +42,10 @@ export function summarizePhases(units: UnitPhases | undefined): PhaseSummary | n
   const limited = of('rate_limited');
   if (limited.length) return { text: `Waiting for the rate limit: ${names(limited)} was asked to slow down`, since: oldest(limited), waiting: true };
   const calling = of('calling_model');
+  const batched = of('queued_at_provider_batch');
+  if (batched.length && !calling.length) {
+    return { text: `Queued at Gemini (batch): ${names(batched)}; batch answers can take minutes to hours`, since: oldest(batched), waiting: true };
+  }
   const queued = of('queued');
   if (queued.length && !calling.length) return { text: `Queued: ${names(queued)} waiting for a free slot at the rate limit`, since: oldest(queued), waiting: true };
   if (calling.length) {

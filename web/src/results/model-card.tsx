@@ -70,9 +70,10 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
         </div>
         <div>
           <dt>Cost</dt>
-          <dd>
+          <dd title={result.billing === 'batch' ? 'answered through the Gemini Batch API, at 50 % of the table price' : undefined}>
             {formatCost(result.cost_usd)}
             {result.estimated_cost_usd !== null && result.estimated_cost_usd !== undefined && <span className="muted metrics__estimate"> (est. {formatCost(result.estimated_cost_usd)})</span>}
+            {result.billing === 'batch' && ' (batch, 50 %)'}
           </dd>
         </div>
         {result.attempts > 1 && (
