@@ -27,7 +27,7 @@ export function phaseReporter(ctx: WorkContext, jobId: string, itemIndex: number
 export function announcingMeasurement(video: VideoAsset, report: PhaseReporter): VideoAsset {
   return {
     record: video.record,
-    path: video.path,
+    useFile: (use, signal) => video.useFile(use, signal),
     openStream: () => video.openStream(),
     facts: async (signal?: AbortSignal) => {
       const before = report.current();

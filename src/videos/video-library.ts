@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
@@ -10,7 +11,7 @@ import { unprocessableContent, unsupportedMediaType } from '../server/http-error
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
-import type { BlobStore } from './blob-store.js';
+import type { BlobRef, BlobStore, LocalFiles } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
 import { assertWithinMediaLimits, type MediaLimits } from './media-limits.js';
 import type { MediaTools } from './media-tools.js';
@@ -27,11 +28,13 @@ import { sanitizeFilename, videoContentType } from './upload-names.js';
 export interface VideoLibraryDeps {
   store: Store;
   blobs: BlobStore;
+  /** local files of the blobs for ffmpeg (the local store itself, or a cache of a remote one) */
+  files: LocalFiles;
   tools: MediaTools;
   logger: Logger;
   /** uploads larger than this are refused with 413 */
   maxUploadBytes: number;
-  /** thumbnails live under `<dataDir>/thumbnails/` */
+  /** thumbnails are made under `<dataDir>/thumbnails/`, then kept in the blob store */
   dataDir: string;
   /** duration and picture caps checked right after probing an upload */
   limits: MediaLimits;
@@ -63,6 +66,27 @@ export function isValidVideoId(id: string): boolean {
 }
 
 const THUMBNAIL_WIDTH = 320;
+/** a thumbnail is a small JPEG; anything larger is not one we made */
+const THUMBNAIL_MAX_BYTES = 16 * 1024 * 1024;
+
+/** The blob key of a video's thumbnail (video ids have no dots, so it cannot collide with one). */
+function thumbnailKey(id: string): string {
+  return `${id}.jpg`;
+}
+
+function blobRef(record: VideoRecord): BlobRef {
+  return { key: record.id, sha256: record.sha256, size: record.size };
+}
+
+/** A stream that can be handed out at once and fills when `open` resolves (or fails with its error). */
+function deferredStream(open: () => Promise<Readable>): Readable {
+  const out = new PassThrough();
+  open().then(
+    (source) => pipeline(source, out).catch(() => undefined),
+    (error: unknown) => out.destroy(error as Error),
+  );
+  return out;
+}
 /** the sample videos `addSampleVideos` adds, with the names users see */
 const SAMPLE_VIDEOS = [
   { spec: 'cuts-and-silence', filename: 'sample-cuts-and-silence.mp4' },
@@ -114,18 +138,28 @@ export class VideoLibrary {
 
   /**
    * Removes what a crash can leave behind: partial uploads, partial
-   * thumbnails, and video files committed just before their record was
-   * written. Run at start-up, before any upload.
+   * thumbnails, and video files or thumbnails committed just before their
+   * record was written. Thumbnails an older version kept on local disk move
+   * into the blob store. Run at start-up, before any upload.
    */
   async sweepInterruptedUploads(): Promise<number> {
+    const { blobs, logger } = this.deps;
     const known = new Set((await this.deps.store.listVideos()).map((v) => v.id));
-    const orphans = (await this.deps.blobs.listKeys()).filter((key) => !known.has(key));
-    await Promise.all(orphans.map((key) => this.deps.blobs.delete(key)));
+    const orphans = (await blobs.listKeys()).filter((key) => !known.has(key.replace(/\.jpg$/, '')));
+    await Promise.all(orphans.map((key) => blobs.delete(key)));
     await mkdir(this.thumbnailsDir, { recursive: true });
-    const thumbnails = (await readdir(this.thumbnailsDir)).filter((name) => name.endsWith('.part') || !known.has(name.replace(/\.jpg$/, '')));
-    await Promise.all(thumbnails.map((name) => rm(join(this.thumbnailsDir, name), { force: true })));
-    const removed = (await this.deps.blobs.clearTemp()) + orphans.length + thumbnails.length;
-    if (removed) this.deps.logger.info({ removed }, 'removed files left by an interrupted upload');
+    let leftovers = 0;
+    for (const name of await readdir(this.thumbnailsDir)) {
+      const id = name.replace(/\.jpg$/, '');
+      if (!name.endsWith('.part') && known.has(id) && !(await blobs.exists(thumbnailKey(id)))) {
+        await this.storeThumbnail(id, join(this.thumbnailsDir, name));
+        continue;
+      }
+      await rm(join(this.thumbnailsDir, name), { force: true });
+      leftovers += 1;
+    }
+    const removed = (await blobs.clearTemp()) + orphans.length + leftovers;
+    if (removed) logger.info({ removed }, 'removed files left by an interrupted upload');
     return removed;
   }
 
@@ -156,7 +190,7 @@ export class VideoLibrary {
 
   private async removeFiles(id: string): Promise<void> {
     await this.deps.blobs.delete(id);
-    await rm(this.thumbnailFile(id), { force: true });
+    await this.deps.blobs.delete(thumbnailKey(id));
   }
 
   /** False when the record exists but its file is gone from the blob store (deleted by hand, lost disk). */
@@ -168,37 +202,33 @@ export class VideoLibrary {
   async asset(id: string): Promise<VideoAsset | undefined> {
     const record = await this.get(id);
     if (!record) return undefined;
-    const { blobs } = this.deps;
-    const path = blobs.localPath(id);
+    const { blobs, files } = this.deps;
+    const useFile = <T>(use: (path: string) => Promise<T>, signal?: AbortSignal) => files.use(blobRef(record), use, signal);
     const text = this.text;
     return {
       record,
-      path,
-      openStream: () => blobs.openRead(id),
+      useFile,
+      openStream: () => deferredStream(() => blobs.openRead(id)),
       facts: (signal) => this.facts(record, signal),
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, () => this.facts(record, signal), signal) } : {}),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, useFile, () => this.facts(record, signal), signal) } : {}),
     };
   }
 
   /**
    * Streams a stored video's bytes, or an inclusive byte range of them.
-   * @throws Error when the id is not one this library issues
+   * @throws Error when the id is not one this library issues; BlobNotFoundError when its file is gone
    */
-  openRead(id: string, range?: { start: number; end: number }): Readable {
+  openRead(id: string, range?: { start: number; end: number }): Promise<Readable> {
     if (!isValidVideoId(id)) throw new Error(`Invalid video id ${JSON.stringify(id.slice(0, 80))}`);
     return this.deps.blobs.openRead(id, range);
   }
 
-  /** The thumbnail JPEG's path, or undefined when the video or its thumbnail is unknown. */
-  async thumbnailPath(id: string): Promise<string | undefined> {
+  /** The thumbnail JPEG's bytes, or undefined when the video or its thumbnail is unknown. */
+  async openThumbnail(id: string): Promise<Readable | undefined> {
     if (!isValidVideoId(id)) return undefined;
-    const path = this.thumbnailFile(id);
-    try {
-      return (await stat(path)).isFile() ? path : undefined;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    const key = thumbnailKey(id);
+    if (!(await this.deps.blobs.exists(key))) return undefined;
+    return this.deps.blobs.openRead(key);
   }
 
   /** Generates the built-in sample videos (known cuts and silences; rendered once per machine) and ingests them. */
@@ -251,6 +281,7 @@ export class VideoLibrary {
       thumbnail = await this.makeThumbnail(temp.path, id, probed);
       await blobs.commit(temp.tempId, id);
       committed = true;
+      await this.storeThumbnail(id, thumbnail);
       const record: VideoRecord = {
         id,
         filename: sanitizeFilename(upload.filename),
@@ -276,8 +307,10 @@ export class VideoLibrary {
   }
 
   private async removeLeftovers(tempId: string, committedKey: string | undefined, thumbnail: string | undefined): Promise<void> {
+    const { blobs } = this.deps;
     const removals = [
-      committedKey ? this.deps.blobs.delete(committedKey) : this.deps.blobs.discardTemp(tempId),
+      committedKey ? blobs.delete(committedKey) : blobs.discardTemp(tempId),
+      committedKey ? blobs.delete(thumbnailKey(committedKey)) : Promise.resolve(),
       thumbnail ? rm(thumbnail, { force: true }) : Promise.resolve(),
     ];
     for (const result of await Promise.allSettled(removals)) {
@@ -341,11 +374,11 @@ export class VideoLibrary {
   }
 
   private async loadOrMeasure(record: VideoRecord, signal: AbortSignal): Promise<MediaFacts> {
-    const { store, blobs, tools, logger } = this.deps;
+    const { store, files, tools, logger } = this.deps;
     const cached = await store.getMediaFacts(record.id);
     if (cached && cached.version === MEDIA_FACTS_VERSION) return cached;
     const started = performance.now();
-    const facts = await measureMediaFacts(blobs.localPath(record.id), tools, record, signal);
+    const facts = await files.use(blobRef(record), (path) => measureMediaFacts(path, tools, record, signal), signal);
     try {
       await store.saveMediaFacts(record.id, facts);
     } catch (error) {
@@ -358,6 +391,19 @@ export class VideoLibrary {
 
   private thumbnailFile(id: string): string {
     return join(this.thumbnailsDir, `${id}.jpg`);
+  }
+
+  /** Moves a thumbnail made on local disk into the blob store, so every API node can serve it. */
+  private async storeThumbnail(id: string, file: string): Promise<void> {
+    const { blobs } = this.deps;
+    const temp = await blobs.writeTemp(createReadStream(file), { maxBytes: THUMBNAIL_MAX_BYTES });
+    try {
+      await blobs.commit(temp.tempId, thumbnailKey(id));
+    } catch (error) {
+      await blobs.discardTemp(temp.tempId);
+      throw error;
+    }
+    await rm(file, { force: true });
   }
 }
 

@@ -12,6 +12,9 @@ export interface OnScreenTextCacheDeps {
   logger: Logger;
 }
 
+/** runs its argument with a local file of the video (kept while it runs) */
+type LocalFile = <T>(use: (path: string) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+
 interface Reading {
   result: Promise<OnScreenText>;
   controller: AbortController;
@@ -32,12 +35,12 @@ export class OnScreenTextCache {
    * @param facts loads the video's ordinary facts (they decide which frames are read)
    * @throws the signal's reason when aborted
    */
-  async get(record: VideoRecord, path: string, facts: () => Promise<MediaFacts>, signal?: AbortSignal): Promise<OnScreenText> {
+  async get(record: VideoRecord, file: LocalFile, facts: () => Promise<MediaFacts>, signal?: AbortSignal): Promise<OnScreenText> {
     signal?.throwIfAborted();
     let reading = this.reading.get(record.id);
     if (!reading) {
       const controller = new AbortController();
-      const result = this.loadOrMeasure(record, path, facts, controller.signal).finally(() => {
+      const result = this.loadOrMeasure(record, file, facts, controller.signal).finally(() => {
         if (this.reading.get(record.id) === reading) this.reading.delete(record.id);
       });
       reading = { result, controller, waiters: 0 };
@@ -70,13 +73,13 @@ export class OnScreenTextCache {
     });
   }
 
-  private async loadOrMeasure(record: VideoRecord, path: string, facts: () => Promise<MediaFacts>, signal: AbortSignal): Promise<OnScreenText> {
+  private async loadOrMeasure(record: VideoRecord, file: LocalFile, facts: () => Promise<MediaFacts>, signal: AbortSignal): Promise<OnScreenText> {
     const { store, reader, tools, logger } = this.deps;
     const measured = await facts();
     const cached = (await store.getMediaFacts(record.id))?.on_screen_text;
     if (cached && cached.version === ON_SCREEN_TEXT_VERSION) return cached;
     const started = performance.now();
-    const text = await measureOnScreenText({ path, facts: measured, tools, reader, signal });
+    const text = await file((path) => measureOnScreenText({ path, facts: measured, tools, reader, signal }), signal);
     // saved beside the facts it was read with, so re-measured facts drop stale text
     await store.saveMediaFacts(record.id, { ...measured, on_screen_text: text });
     logger.info({ videoId: record.id, frames: text.sampled_s.length, spans: text.spans.length, ms: Math.round(performance.now() - started) }, 'on-screen text read');
