@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unprocessableContent, unsupportedMediaType } from '../server/http-errors.js';
+import { unprocessableContent } from '../server/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
@@ -18,12 +18,12 @@ import type { MediaTools } from './media-tools.js';
 import { OnScreenTextCache } from './ocr/on-screen-text-cache.js';
 import type { TextReader } from './ocr/tesseract-text-reader.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
-import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
 import { cachedSampleVideo } from './sample-video-cache.js';
 import { SharedWork } from './shared-work.js';
 import { assertStreamsReachDuration } from './stream-end.js';
 import { sanitizeFilename, videoContentType } from './upload-names.js';
+import { VideoThumbnails, videoIdOfKey } from './video-thumbnails.js';
 
 export interface VideoLibraryDeps {
   store: Store;
@@ -65,15 +65,6 @@ export function isValidVideoId(id: string): boolean {
   return videoIdPattern.test(id);
 }
 
-const THUMBNAIL_WIDTH = 320;
-/** a thumbnail is a small JPEG; anything larger is not one we made */
-const THUMBNAIL_MAX_BYTES = 16 * 1024 * 1024;
-
-/** The blob key of a video's thumbnail (video ids have no dots, so it cannot collide with one). */
-function thumbnailKey(id: string): string {
-  return `${id}.jpg`;
-}
-
 function blobRef(record: VideoRecord): BlobRef {
   return { key: record.id, sha256: record.sha256, size: record.size };
 }
@@ -99,14 +90,14 @@ const SAMPLE_VIDEOS = [
  * facts (cached in the store, measured at most once at a time per video).
  */
 export class VideoLibrary {
-  private readonly thumbnailsDir: string;
+  private readonly thumbnails: VideoThumbnails;
   private readonly measuring = new SharedWork<MediaFacts>();
   /** uploads being stored, by sha256: a second identical upload waits for the first and becomes its duplicate */
   private readonly storing = new Map<string, Promise<VideoRecord>>();
   private readonly text: OnScreenTextCache | undefined;
 
   constructor(private readonly deps: VideoLibraryDeps) {
-    this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
+    this.thumbnails = new VideoThumbnails({ blobs: deps.blobs, tools: deps.tools, workDir: join(deps.dataDir, 'thumbnails') });
     const { store, textReader, tools, logger } = deps;
     this.text = textReader && new OnScreenTextCache({ store, reader: textReader, tools, logger });
   }
@@ -145,19 +136,9 @@ export class VideoLibrary {
   async sweepInterruptedUploads(): Promise<number> {
     const { blobs, logger } = this.deps;
     const known = new Set((await this.deps.store.listVideos()).map((v) => v.id));
-    const orphans = (await blobs.listKeys()).filter((key) => !known.has(key.replace(/\.jpg$/, '')));
+    const orphans = (await blobs.listKeys()).filter((key) => !known.has(videoIdOfKey(key)));
     await Promise.all(orphans.map((key) => blobs.delete(key)));
-    await mkdir(this.thumbnailsDir, { recursive: true });
-    let leftovers = 0;
-    for (const name of await readdir(this.thumbnailsDir)) {
-      const id = name.replace(/\.jpg$/, '');
-      if (!name.endsWith('.part') && known.has(id) && !(await blobs.exists(thumbnailKey(id)))) {
-        await this.storeThumbnail(id, join(this.thumbnailsDir, name));
-        continue;
-      }
-      await rm(join(this.thumbnailsDir, name), { force: true });
-      leftovers += 1;
-    }
+    const leftovers = await this.thumbnails.sweepWorkDir(known);
     const removed = (await blobs.clearTemp()) + orphans.length + leftovers;
     if (removed) logger.info({ removed }, 'removed files left by an interrupted upload');
     return removed;
@@ -190,7 +171,7 @@ export class VideoLibrary {
 
   private async removeFiles(id: string): Promise<void> {
     await this.deps.blobs.delete(id);
-    await this.deps.blobs.delete(thumbnailKey(id));
+    await this.thumbnails.delete(id);
   }
 
   /** False when the record exists but its file is gone from the blob store (deleted by hand, lost disk). */
@@ -226,9 +207,7 @@ export class VideoLibrary {
   /** The thumbnail JPEG's bytes, or undefined when the video or its thumbnail is unknown. */
   async openThumbnail(id: string): Promise<Readable | undefined> {
     if (!isValidVideoId(id)) return undefined;
-    const key = thumbnailKey(id);
-    if (!(await this.deps.blobs.exists(key))) return undefined;
-    return this.deps.blobs.openRead(key);
+    return this.thumbnails.open(id);
   }
 
   /** Generates the built-in sample videos (known cuts and silences; rendered once per machine) and ingests them. */
@@ -278,10 +257,10 @@ export class VideoLibrary {
       // refuse what is too big or lies about itself before decoding a single frame
       assertWithinMediaLimits(probed, temp.size, this.deps.limits);
       await this.checkStreamEnd(temp.path, probed);
-      thumbnail = await this.makeThumbnail(temp.path, id, probed);
+      thumbnail = await this.thumbnails.make(temp.path, id, probed);
       await blobs.commit(temp.tempId, id);
       committed = true;
-      await this.storeThumbnail(id, thumbnail);
+      await this.thumbnails.store(id, thumbnail);
       const record: VideoRecord = {
         id,
         filename: sanitizeFilename(upload.filename),
@@ -310,7 +289,7 @@ export class VideoLibrary {
     const { blobs } = this.deps;
     const removals = [
       committedKey ? blobs.delete(committedKey) : blobs.discardTemp(tempId),
-      committedKey ? blobs.delete(thumbnailKey(committedKey)) : Promise.resolve(),
+      committedKey ? this.thumbnails.delete(committedKey) : Promise.resolve(),
       thumbnail ? rm(thumbnail, { force: true }) : Promise.resolve(),
     ];
     for (const result of await Promise.allSettled(removals)) {
@@ -328,41 +307,6 @@ export class VideoLibrary {
       }
       throw error;
     }
-  }
-
-  /**
-   * A JPEG THUMBNAIL_WIDTH wide from ~1 s in (10% in for short videos), or from
-   * the first frame when seeking finds none.
-   * @throws HttpError 415 when no frame can be decoded
-   */
-  private async makeThumbnail(videoPath: string, id: string, probed: ProbedVideo): Promise<string> {
-    await mkdir(this.thumbnailsDir, { recursive: true });
-    const target = this.thumbnailFile(id);
-    const partial = `${target}.part`;
-    const at = Math.min(1, probed.duration_s * 0.1);
-    try {
-      for (const seek of at > 0 ? [at, 0] : [0]) {
-        await runMediaTool(this.deps.tools, 'ffmpeg', [
-          '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
-          ...(seek > 0 ? ['-ss', seek.toFixed(3)] : []),
-          '-i', videoPath,
-          '-frames:v', '1', '-an', '-vf', `scale=${THUMBNAIL_WIDTH}:-2`, '-q:v', '4',
-          '-f', 'image2', '-c:v', 'mjpeg', partial,
-        ], { kind: 'interactive' });
-        if (await nonEmptyFile(partial)) {
-          await rename(partial, target);
-          return target;
-        }
-      }
-    } catch (error) {
-      await rm(partial, { force: true });
-      if (error instanceof ToolError) {
-        throw unsupportedMediaType(`The uploaded file is not a video ffmpeg can decode: ${error.stderrTail.trim().split(/\r?\n/).pop()?.replaceAll(videoPath, 'file') ?? ''}`);
-      }
-      throw error;
-    }
-    await rm(partial, { force: true });
-    throw unsupportedMediaType('The uploaded file is not a video ffmpeg can decode: no picture could be read from it');
   }
 
   /**
@@ -387,31 +331,5 @@ export class VideoLibrary {
     }
     logger.info({ videoId: record.id, ms: Math.round(performance.now() - started) }, 'media facts measured');
     return facts;
-  }
-
-  private thumbnailFile(id: string): string {
-    return join(this.thumbnailsDir, `${id}.jpg`);
-  }
-
-  /** Moves a thumbnail made on local disk into the blob store, so every API node can serve it. */
-  private async storeThumbnail(id: string, file: string): Promise<void> {
-    const { blobs } = this.deps;
-    const temp = await blobs.writeTemp(createReadStream(file), { maxBytes: THUMBNAIL_MAX_BYTES });
-    try {
-      await blobs.commit(temp.tempId, thumbnailKey(id));
-    } catch (error) {
-      await blobs.discardTemp(temp.tempId);
-      throw error;
-    }
-    await rm(file, { force: true });
-  }
-}
-
-async function nonEmptyFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).size > 0;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
   }
 }
