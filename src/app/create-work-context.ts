@@ -50,12 +50,13 @@ export function createWorkContext(
   const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
   const textReader = createTesseractTextReader(logger);
   const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
-  const { blobs, files, describe } = openBlobStorage(env, logger, deps.decorateBlobs);
+  const { blobs, files, describe, orphanMinAgeMs } = openBlobStorage(env, logger, deps.decorateBlobs);
   logger.debug({ blobs: describe }, 'video storage');
   const library = new VideoLibrary({
     store,
     blobs,
     files,
+    orphanMinAgeMs,
     tools,
     logger,
     maxUploadBytes,

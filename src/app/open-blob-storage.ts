@@ -12,7 +12,12 @@ export interface BlobStorage {
   files: LocalFiles;
   /** where the bytes live, for the start-up log */
   describe: string;
+  /** how old a blob without a record must be before start-up removes it (shared storage: another node may be storing it) */
+  orphanMinAgeMs: number;
 }
+
+/** an upload's record follows its blob within seconds; an hour leaves every other API node's upload alone */
+const SHARED_ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 
 /**
  * Where video bytes live: S3 when VIDCOMPARE_S3_BUCKET is set (uploads are
@@ -24,7 +29,7 @@ export function openBlobStorage(env: Env, logger: Logger, decorate?: (blobs: Blo
   const bucket = env.VIDCOMPARE_S3_BUCKET;
   if (!bucket) {
     const local = new LocalBlobStore(dataDir);
-    return { blobs: decorate?.(local) ?? local, files: local, describe: `local disk (${path.join(dataDir, 'videos')})` };
+    return { blobs: decorate?.(local) ?? local, files: local, describe: `local disk (${path.join(dataDir, 'videos')})`, orphanMinAgeMs: 0 };
   }
   const client = createS3Client({
     endpoint: env.VIDCOMPARE_S3_ENDPOINT,
@@ -42,5 +47,5 @@ export function openBlobStorage(env: Env, logger: Logger, decorate?: (blobs: Blo
     maxBytes: Math.round(env.VIDCOMPARE_BLOB_CACHE_MB * 1024 * 1024),
     logger,
   });
-  return { blobs, files, describe: `s3://${bucket}/${env.VIDCOMPARE_S3_PREFIX}${env.VIDCOMPARE_S3_ENDPOINT ? ` at ${env.VIDCOMPARE_S3_ENDPOINT}` : ''}` };
+  return { blobs, files, orphanMinAgeMs: SHARED_ORPHAN_MIN_AGE_MS, describe: `s3://${bucket}/${env.VIDCOMPARE_S3_PREFIX}${env.VIDCOMPARE_S3_ENDPOINT ? ` at ${env.VIDCOMPARE_S3_ENDPOINT}` : ''}` };
 }

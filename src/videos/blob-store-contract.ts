@@ -54,6 +54,10 @@ export function describeBlobStoreContract(name: string, open: (root: string) => 
       expect(await readdir(join(root, 'tmp'))).toEqual([]);
       expect(await text(await blobs.openRead('abc'))).toBe(content);
       expect(await blobs.listKeys()).toEqual(['abc']);
+      const committedAt = await blobs.committedAt('abc');
+      // the store's clock (S3: the server's, to the second)
+      expect(Math.abs(committedAt! - Date.now())).toBeLessThan(60_000);
+      expect(await blobs.committedAt('missing')).toBeUndefined();
     });
 
     it('keeps a blob larger than one multipart part intact', async () => {

@@ -30,6 +30,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
   /** every committed key (for finding files a crash left without a record) */
   listKeys(): Promise<string[]>;
+  /** when the blob was committed (ms since the epoch), or undefined when it does not exist */
+  committedAt(key: string): Promise<number | undefined>;
   /** removes temporary blobs a crash left behind; call only when no upload is running */
   clearTemp(): Promise<number>;
 }

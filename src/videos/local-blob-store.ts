@@ -114,6 +114,15 @@ export class LocalBlobStore implements BlobStore, LocalFiles {
     }
   }
 
+  async committedAt(key: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.blobPath(key))).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
   async delete(key: string): Promise<void> {
     await rm(this.blobPath(key), { force: true });
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,7 +32,7 @@ describe('VideoLibrary', () => {
   let dataDir: string;
   let store: MemoryVideoStore;
   let library: VideoLibrary;
-  const makeLibrary = (overrides: { store?: Store; maxUploadBytes?: number } = {}) => {
+  const makeLibrary = (overrides: { store?: Store; maxUploadBytes?: number; orphanMinAgeMs?: number } = {}) => {
     const blobs = new LocalBlobStore(dataDir);
     return new VideoLibrary({
       store: overrides.store ?? store.asStore(),
@@ -43,6 +43,7 @@ describe('VideoLibrary', () => {
       maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024,
       dataDir,
       limits: DEFAULT_MEDIA_LIMITS,
+      orphanMinAgeMs: overrides.orphanMinAgeMs,
     });
   };
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
@@ -206,6 +207,16 @@ describe('VideoLibrary', () => {
     expect(records.map((r) => r.filename)).toEqual(['sample-cuts-and-silence.mp4', 'sample-three-shots-tone.mp4']);
     expect(records.map((r) => Math.round(r.duration_s))).toEqual([15, 12]);
     expect((await filesUnder(join(dataDir, 'videos'))).filter((name) => !name.endsWith('.jpg'))).toHaveLength(2);
+  });
+
+  it('with shared storage, leaves a blob without a record alone until it is old enough (another node may be storing it)', async () => {
+    await mkdir(join(dataDir, 'videos'), { recursive: true });
+    await writeFile(join(dataDir, 'videos', 'justcommitted'), 'another node is recording it');
+    await writeFile(join(dataDir, 'videos', 'leftover'), 'a crash left it');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(dataDir, 'videos', 'leftover'), anHourAgo, anHourAgo);
+    expect(await makeLibrary({ orphanMinAgeMs: 600_000 }).sweepInterruptedUploads()).toBe(1);
+    expect(await filesUnder(join(dataDir, 'videos'))).toEqual(['justcommitted']);
   });
 
   it('moves a thumbnail an older version left on local disk into the blob store at start-up', async () => {

@@ -36,6 +36,12 @@ export interface VideoLibraryDeps {
   maxUploadBytes: number;
   /** thumbnails are made under `<dataDir>/thumbnails/`, then kept in the blob store */
   dataDir: string;
+  /**
+   * blobs without a record are removed at start-up only once this old: with
+   * storage shared by several API nodes, a blob another node committed a
+   * moment ago may be about to get its record (default 0: this process is the only writer)
+   */
+  orphanMinAgeMs?: number;
   /** duration and picture caps checked right after probing an upload */
   limits: MediaLimits;
   /** space set aside so deleting can still write to a full disk */
@@ -136,7 +142,13 @@ export class VideoLibrary {
   async sweepInterruptedUploads(): Promise<number> {
     const { blobs, logger } = this.deps;
     const known = new Set((await this.deps.store.listVideos()).map((v) => v.id));
-    const orphans = (await blobs.listKeys()).filter((key) => !known.has(videoIdOfKey(key)));
+    const minAgeMs = this.deps.orphanMinAgeMs ?? 0;
+    const unknown = (await blobs.listKeys()).filter((key) => !known.has(videoIdOfKey(key)));
+    const orphans: string[] = [];
+    for (const key of unknown) {
+      const committedAt = minAgeMs > 0 ? await blobs.committedAt(key) : 0;
+      if (committedAt !== undefined && Date.now() - committedAt >= minAgeMs) orphans.push(key);
+    }
     await Promise.all(orphans.map((key) => blobs.delete(key)));
     const leftovers = await this.thumbnails.sweepWorkDir(known);
     const removed = (await blobs.clearTemp()) + orphans.length + leftovers;
