@@ -60,7 +60,8 @@ async function concurrentMakespan(): Promise<void> {
   const server = await startBenchServer({ GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: standIn.url });
   try {
     const video = await upload(server.url, await sampleVideoFile());
-    const body = { video_id: video.id, prompt: 'Describe the video', models, judge_model: 'none' };
+    // cache: false: the same request again must reach the provider, not the response cache
+    const body = { video_id: video.id, prompt: 'Describe the video', models, judge_model: 'none', cache: false };
     // warm-up: the first job uploads the video (once); measure the steady state
     await server.application.jobs.waitForFinish((await postJson(`${server.url}/api/compare-async`, body)).job_id);
     const one = await timed(async () => server.application.jobs.waitForFinish((await postJson(`${server.url}/api/compare-async`, body)).job_id));

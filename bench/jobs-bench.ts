@@ -26,7 +26,8 @@ export async function runJobsBench(): Promise<void> {
   const server = await startBenchServer({ GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: standIn.url, VIDCOMPARE_MODELS_FILE: writeTimeScaledModelsFile(100) });
   try {
     const videoId = await upload(server.url, await sampleVideoFile());
-    const jobBody = (i: number) => ({ video_id: videoId, prompt: `Describe the video (${i})`, models, judge_model: 'none' });
+    // cache: false: prompts repeat across the phases, and each must reach the provider, not the response cache
+    const jobBody = (i: number) => ({ video_id: videoId, prompt: `Describe the video (${i})`, models, judge_model: 'none', cache: false });
     const finish = async (ids: string[]) => {
       await Promise.all(ids.map((id) => server.application.jobs.waitForFinish(id)));
       await assertJobsSucceeded(server.url, ids);

@@ -3,8 +3,10 @@
  * order? Two sets: the legacy 27 pairs (facts only: correct > wrong cuts >
  * {times past the end, vague, empty, error}) and the planted set on six
  * generated videos (accurate content answer, invented and denied events,
- * vague, empty, error, and the four local analyzers), split into a tuning
- * half and a held-out half fixed before the judge was tuned.
+ * vague, empty, error, and the four local analyzers) plus three focused ones
+ * (graded shots for colour questions; titles read by OCR for caption, general
+ * and analysis questions), split into a tuning half and a held-out half fixed
+ * before the judge was tuned (new cases join both halves; none ever moves).
  *
  *   npx tsx bench/judge-calibration.ts                       # the local judge
  *   npx tsx bench/judge-calibration.ts --judge gemini-2.5-flash [--runs 2] [--context text]

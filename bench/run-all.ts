@@ -8,6 +8,7 @@ import { runMemoryBench } from './memory-bench.js';
 import { runStartBench } from './start-bench.js';
 import { runRatingsBench } from './ratings-bench.js';
 import { runMediaLimitsBench } from './media-limits-bench.js';
+import { runTextBench } from './text-bench.js';
 
 /** `npm run bench`: prints every figure the issues ask for. Figures, not assertions. */
 const suites: [string, () => Promise<void>][] = [
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<void>][] = [
   ['ratings', runRatingsBench],
   ['media-limits', runMediaLimitsBench],
   ['memory', runMemoryBench],
+  ['text', runTextBench],
 ];
 
 const only = process.argv[2];

@@ -62,7 +62,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
   }
   const { events } = engines;
   const store = options.decorateStore?.(engines.store) ?? engines.store;
-  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader } = createWorkContext(env, {
+  const { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery } = createWorkContext(env, {
     store,
     events,
     logger,
@@ -91,6 +91,7 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
     jobs,
     events,
     providers,
+    discovery,
     library,
     limits: { maxCombinations: env.VIDCOMPARE_MAX_COMBINATIONS, maxPromptChars: env.VIDCOMPARE_MAX_PROMPT_CHARS, configuredJudge: env.VIDCOMPARE_JUDGE_MODEL },
     maxUploadBytes,
@@ -117,12 +118,15 @@ export async function createApplication(env: Env, options: ApplicationOptions = 
       await library.sweepInterruptedUploads();
       await spaceReserve.ensure();
       const address = await app.listen({ host: env.HOST, port: env.PORT });
+      // not awaited: the server answers at once and the model list updates when the providers answer
+      discovery.start();
       if (runWorker) stopWorker = await engines.startWorker(context, options.workerConcurrency ?? 16);
       await jobs.resumeUnfinished();
       return address;
     },
     async close() {
       await app.close();
+      await discovery.stop();
       await jobs.shutdown();
       await stopWorker?.();
       await textReader.close();

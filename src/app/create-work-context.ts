@@ -9,7 +9,9 @@ import { createAnthropicProvider } from '../providers/anthropic/index.js';
 import { createGeminiProvider } from '../providers/gemini/create-gemini-provider.js';
 import { createLocalProvider } from '../providers/local/create-local-provider.js';
 import { createOpenAiProvider } from '../providers/openai/index.js';
+import { discoverySources } from '../providers/discovery-sources.js';
 import type { ExclusiveLock } from '../providers/exclusive-lock.js';
+import { ModelDiscovery } from '../providers/model-discovery.js';
 import type { VideoProvider } from '../providers/provider.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { createScheduler } from '../scheduler/create-scheduler.js';
@@ -32,6 +34,8 @@ export interface WorkContextParts {
   retryWrite: StoreWriteRetry;
   /** reads on-screen text (OCR); its worker starts on first use and must be closed */
   textReader: TextReader;
+  /** asks the providers which models they offer; started by the process, stopped on close */
+  discovery: ModelDiscovery;
 }
 
 /**
@@ -44,7 +48,7 @@ export function createWorkContext(
 ): WorkContextParts {
   const { store, events, logger, now } = deps;
   const dataDir = path.resolve(env.VIDCOMPARE_DATA_DIR);
-  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE);
+  const catalogue = loadModelsCatalogue(env.VIDCOMPARE_MODELS_FILE, { now });
   const tools = resolveMediaTools(env, { processes: env.VIDCOMPARE_MEDIA_PROCESSES, maxPixels: env.VIDCOMPARE_MAX_PIXELS });
   const maxUploadBytes = Math.round(env.VIDCOMPARE_MAX_UPLOAD_MB * 1024 * 1024);
   const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
@@ -83,6 +87,8 @@ export function createWorkContext(
   const extra = deps.extraProviders ?? [];
   const overrides = new Set(extra.map((p) => p.family));
   const providers = new ProviderRegistry(catalogue, [...builtIn.filter((p) => !overrides.has(p.family)), ...extra]);
+  const discovery = new ModelDiscovery({ catalogue, sources: discoverySources(env, overrides), logger });
+  providers.useDiscovery(discovery);
 
   const scheduler = createScheduler({
     retry: { maxAttempts: env.VIDCOMPARE_RETRY_ATTEMPTS, baseDelayMs: 1000, maxDelayMs: 60_000 },
@@ -93,5 +99,5 @@ export function createWorkContext(
   });
   const retryWrite = createStoreWriteRetry({ logger });
   const context: WorkContext = { store, catalogue, providers, scheduler, videos: library, events, logger, now, retryWrite };
-  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader };
+  return { context, catalogue, providers, library, maxUploadBytes, spaceReserve, retryWrite, textReader, discovery };
 }

@@ -36,7 +36,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
   if (!env.VIDCOMPARE_REDIS_URL) throw new Error('vidcompare worker needs VIDCOMPARE_REDIS_URL (the queue it takes work units from)');
   const logger = options.logger ?? createLogger(env.VIDCOMPARE_LOG_LEVEL);
   const engines = await openEngines(env, logger);
-  const { context, textReader } = createWorkContext(env, {
+  const { context, textReader, discovery } = createWorkContext(env, {
     store: engines.store,
     events: engines.events,
     logger,
@@ -44,6 +44,10 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     sharedLimits: engines.sharedLimits,
     uploadLock: engines.uploadLock,
   });
+  // a worker runs models the API found by discovery, so it lists them too before it takes units
+  // (bounded: a list call that fails or times out leaves the table as it is)
+  discovery.start();
+  await discovery.firstListed();
   const stopWorker = await engines.startWorker(context, options.concurrency ?? 16);
 
   let health: Server | undefined;
@@ -61,6 +65,7 @@ export async function startWorkerProcess(env: Env, options: WorkerProcessOptions
     async close() {
       await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
       await stopWorker();
+      await discovery.stop();
       await textReader.close();
       await engines.close();
     },

@@ -16,7 +16,7 @@ import type { WorkContext } from '../jobs/work-context.js';
 import { createInProcessWorkerRegistry, WorkerCounters, type WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
 import type { ExclusiveLock } from '../providers/exclusive-lock.js';
-import { systemClock } from '../scheduler/clock.js';
+import { systemClock } from '../core/clock.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { openPostgresStore } from '../store/postgres-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';

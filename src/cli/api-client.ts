@@ -171,6 +171,11 @@ export class ApiClient {
     return this.request('GET', '/api/models');
   }
 
+  /** asks the server to list each provider's models now (live discovery), then the models as GET /api/models gives them */
+  refreshModels(): Promise<ModelsResponse> {
+    return this.request('POST', '/api/models/refresh');
+  }
+
   async prompts(): Promise<PromptTemplate[]> {
     return (await this.request<{ prompts: PromptTemplate[] }>('GET', '/api/prompts')).prompts;
   }

@@ -7,6 +7,7 @@ import { registerCompareCommand } from './commands/compare-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerExportCommand } from './commands/export-command.js';
 import { registerJobsCommand } from './commands/jobs-command.js';
+import { registerRejudgeCommand } from './commands/rejudge-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerVideoCommands } from './commands/video-commands.js';
 import { registerWatchCommand } from './commands/watch-command.js';
@@ -49,6 +50,7 @@ export function createProgram(state: ProgramState = { keepAlive: false }, config
   registerCompareCommand(program);
   registerBatchCommand(program);
   registerJobsCommand(program);
+  registerRejudgeCommand(program);
   registerExportCommand(program);
   registerWatchCommand(program);
   registerDemoCommand(program);

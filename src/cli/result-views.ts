@@ -20,7 +20,7 @@ export function comparisonTable(comparison: CompareResponse, out: Output): strin
     .map((result, order) => ({ result, order, score: scoreFor(comparison, result) }))
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.order - b.order);
   const rows = ranked.map(({ result, score }) => {
-    const status = result.status === 'succeeded' ? style.green('ok') : result.status === 'failed' ? style.red('failed') : style.dim(result.status);
+    const status = result.status === 'succeeded' ? `${style.green('ok')}${result.cached ? style.dim(' (cached)') : ''}` : result.status === 'failed' ? style.red('failed') : style.dim(result.status);
     return [result.model_id, status, score === undefined ? missing : style.bold(formatScore(score)), formatDuration(result.latency_ms), tokens(result), formatCost(result.cost_usd)];
   });
   return formatTable(

@@ -10,7 +10,9 @@ export const defaultLocalModelIds = ['local-full', 'local-shots', 'local-audio',
 /**
  * Built-in models. Prices are USD per 1M tokens (text/image/video input,
  * output including thinking) at the standard tier; override them with
- * VIDCOMPARE_MODELS_FILE when they change.
+ * VIDCOMPARE_MODELS_FILE when they change. Shutdown dates and successors are
+ * not here but in model-retirements.json; models a provider lists that this
+ * table lacks are found at run time (live discovery) and shown without a price.
  */
 export const defaultModels: CatalogueModelInput[] = [
   {
@@ -88,7 +90,6 @@ export const defaultModels: CatalogueModelInput[] = [
     input_usd_per_mtok: 2,
     output_usd_per_mtok: 12,
     limits: { requests_per_minute: 150, concurrent: 32 },
-    retired: { successor: 'gemini-3.1-pro-preview', since: '2026-03-09' },
   },
   {
     id: 'gemini-3-flash-preview',
@@ -131,6 +132,38 @@ export const defaultModels: CatalogueModelInput[] = [
     limits: { requests_per_minute: 4000, concurrent: 32 },
   },
   {
+    id: 'gemini-3.8-flash',
+    name: 'Gemini 3.8 Flash',
+    provider: 'gemini',
+    provider_model: 'gemini-3.8-flash',
+    can_judge: true,
+    // Google's pricing page: $0.75 input "through December 31, 2026"; aggregators list $3.75 output
+    input_usd_per_mtok: 0.75,
+    output_usd_per_mtok: 3.75,
+    limits: { requests_per_minute: 1000, concurrent: 32 },
+  },
+  {
+    id: 'gemini-3.5-flash-lite',
+    name: 'Gemini 3.5 Flash-Lite',
+    provider: 'gemini',
+    provider_model: 'gemini-3.5-flash-lite',
+    can_judge: true,
+    // Google's page could not be read here; a pass-through reseller lists $0.30 / $2.50 (docs.apiyi.com, 2026-07-31)
+    input_usd_per_mtok: 0.3,
+    output_usd_per_mtok: 2.5,
+    limits: { requests_per_minute: 4000, concurrent: 32 },
+  },
+  {
+    id: 'gemini-3.1-flash-lite',
+    name: 'Gemini 3.1 Flash-Lite',
+    provider: 'gemini',
+    provider_model: 'gemini-3.1-flash-lite',
+    can_judge: true,
+    input_usd_per_mtok: 0.25,
+    output_usd_per_mtok: 1.5,
+    limits: { requests_per_minute: 4000, concurrent: 32 },
+  },
+  {
     id: 'gpt-4.1',
     name: 'OpenAI GPT-4.1 (sampled frames)',
     provider: 'openai',
@@ -148,6 +181,16 @@ export const defaultModels: CatalogueModelInput[] = [
     can_judge: true,
     input_usd_per_mtok: 3,
     output_usd_per_mtok: 15,
+    limits: { requests_per_minute: 50, concurrent: 8 },
+  },
+  {
+    id: 'claude-sonnet-5-5',
+    name: 'Claude Sonnet 5.5 (sampled frames)',
+    provider: 'anthropic',
+    provider_model: 'claude-sonnet-5-5',
+    can_judge: true,
+    input_usd_per_mtok: 2,
+    output_usd_per_mtok: 10,
     limits: { requests_per_minute: 50, concurrent: 8 },
   },
 ];

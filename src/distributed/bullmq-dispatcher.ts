@@ -1,7 +1,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Dispatcher, WorkUnit } from '../jobs/dispatcher.js';
 import type { Logger } from '../logging/logger.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { connectRedis } from './redis-connection.js';
 import { keepFinishedUnits, unitJobId, unitQueueName } from './unit-queue.js';
 

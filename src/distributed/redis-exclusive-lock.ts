@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ExclusiveLock } from '../providers/exclusive-lock.js';
-import type { Clock } from '../scheduler/clock.js';
+import type { Clock } from '../core/clock.js';
 
 export interface RedisLockOptions {
   /** a holder that dies frees the lock after this long (default 15 min: longer than an upload and its processing) */

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { missingServices, testServices, uniqueTestName } from '../../test/helpers/services.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { createLogger } from '../logging/logger.js';
-import { systemClock, type Clock } from '../scheduler/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
 import { createRedisSharedLimits, sharedWindow } from './redis-shared-limits.js';
 import { createRedisSharedSlots } from './redis-shared-slots.js';

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../logging/logger.js';
-import type { Clock } from '../scheduler/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { RateLimits } from '../scheduler/scheduler.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { createRedisSharedSlots } from './redis-shared-slots.js';

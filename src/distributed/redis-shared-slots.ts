@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { Semaphore } from 'redis-semaphore';
 import type { Logger } from '../logging/logger.js';
-import type { Clock } from '../scheduler/clock.js';
+import type { Clock } from '../core/clock.js';
 import type { RateLimits } from '../scheduler/scheduler.js';
 
 /** how long a place stays held without renewal: a SIGKILLed worker's places come back after this */

@@ -5,7 +5,7 @@ import { executeUnit } from '../jobs/in-process-dispatcher.js';
 import type { JobCancellation } from '../jobs/job-cancellation.js';
 import type { WorkContext } from '../jobs/work-context.js';
 import type { WorkerCounters } from '../jobs/worker-registry.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { connectRedis } from './redis-connection.js';
 import { unitQueueName } from './unit-queue.js';
 

@@ -28,6 +28,10 @@ export interface ModelResult {
   cost_usd: number | null;
   served_by: string | null;
   attempts: number;
+  /** reused from the response cache: no provider call was made; latency, tokens and cost are the original answer's (the server always sets it) */
+  cached?: boolean;
+  /** when the cached answer was originally made */
+  cached_at?: string | null;
 }
 
 /** A judged answer as the API shows it: `model_name` and `model_id` are the catalogue id, `display_name` the name people read. */
@@ -74,6 +78,8 @@ export interface JobView {
   request_data: Record<string, unknown>;
   result: JobResult | null;
   error: string | null;
+  /** a re-judging job: the job whose answers it judged again */
+  rejudge_of?: string;
 }
 
 /** One entry of `GET /api/models` `details`. */
@@ -84,11 +90,18 @@ export interface ModelDetail {
   role: 'answer' | 'judge';
   can_judge: boolean;
   available: boolean;
-  /** why the model is unavailable, in words a user can act on */
+  /** why the model is unavailable, in words a user can act on; on a usable model, that its provider's list is stale */
   reason?: string;
   retired_to: string | null;
+  /** USD per 1M tokens of a call; for a retired id, the price of the model that answers for it */
   input_usd_per_mtok: number | null;
   output_usd_per_mtok: number | null;
+  /** false when no price is on file (a model found by discovery): its cost shows as null */
+  price_known?: boolean;
+  /** found in the provider's own model list, not in the built-in table or models file */
+  discovered?: boolean;
+  /** the model's end of life as its provider announced it (shutdown date, successor), once per model */
+  notice?: string;
 }
 
 export interface ModelsResponse {

@@ -24,6 +24,8 @@ export const catalogueModelSchema = z.object({
     .default({ requests_per_minute: 60, concurrent: 8 }),
   /** set when the provider shut the model down; calls route to the successor */
   retired: z.object({ successor: z.string(), since: z.string() }).optional(),
+  /** a provider's word on the model's end of life (announced shutdown, or retired and routed), shown once in GET /api/models */
+  notice: z.string().optional(),
   /** provider-specific settings (e.g. base_url, api_key_env) */
   options: z.record(z.string(), z.unknown()).default({}),
 });

@@ -24,6 +24,12 @@ export interface ModelScore {
   reasoning: string;
   strengths: string[];
   weaknesses: string[];
+  /**
+   * claims the judge found but could not check against the measurement, each
+   * with why ("shot 2 has neutral colour (… a colourful shot …)"); neutral for
+   * the score. The local judge always sets it; LLM judges do not.
+   */
+  not_checked?: string[];
   /** how the score was reached, criterion by criterion (local judge) */
   rubric?: RubricLine[];
 }

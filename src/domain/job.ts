@@ -20,6 +20,10 @@ export interface JobRequest {
   /** evaluation options (see evaluation/) */
   judge_context: 'facts' | 'video' | 'text';
   judge_runs: 1 | 2;
+  /** false: every answer is asked afresh (and the response cache refreshed); absent or true: cached answers are reused */
+  cache?: boolean;
+  /** set on a re-judging job: the job whose answers it judges again (it makes no model call) */
+  rejudge_of?: string;
 }
 
 export interface JobRecord {

@@ -61,6 +61,8 @@ export interface MediaFacts {
   /** frozen picture, split at cuts (a freeze never spans two shots) */
   frozen_segments: TimeSpan[];
   silences: TimeSpan[];
+  /** where someone speaks (voice activity, Silero VAD): music, tones and noise are not speech; absent in facts measured before it existed */
+  speech_segments?: TimeSpan[];
   /** where the momentary loudness is far above a comfortable level (see LOUD_MOMENTARY_LUFS) */
   loud_segments: LoudSpan[];
   /** where the signal reaches full scale (true peak at or over CLIPPING_DBTP) */

@@ -23,4 +23,6 @@ export interface ModelRun extends TokenUsage {
   /** the model that actually answered when it differs (a retired id routed to its successor) */
   served_by: string | null;
   finished_at: string | null;
+  /** set when the answer was reused from the response cache (no provider call): when the original answer was made; absent in older rows */
+  cached_at?: string | null;
 }

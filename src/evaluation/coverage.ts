@@ -1,4 +1,5 @@
 import type { PromptCategory } from '../domain/index.js';
+import { readsOnScreenText } from './claims/check-text.js';
 
 /** One thing a prompt category asks for, and the words that show an answer addressed it. */
 interface Topic {
@@ -6,12 +7,16 @@ interface Topic {
   cue: RegExp;
   /** needs eyes or ears on the content: an answer that says it cannot see or hear gets no credit for it */
   content?: boolean;
+  /** on-screen text: an answer that reads it (quotes it as seen, or says there is none) addresses it even if it says it cannot see the rest */
+  text?: boolean;
+  /** credited only to an answer that reads the text, not to one that merely mentions captions or text */
+  mustRead?: boolean;
   /** words any section may use ("add", "because"): they do not make a section about the question */
   generic?: boolean;
 }
 
 const onScreen = { name: 'what is on screen', content: true, cue: /\b(on[- ]screen|shows?|showing|frame|visible|appears?|subject|background|foreground|scene)\b/i };
-const onScreenText = { name: 'on-screen text', content: true, cue: /\b(text|captions?|titles?|overlays?|no text|lettering|words? on screen)\b/i };
+const onScreenText = { name: 'on-screen text', content: true, text: true, cue: /\b(text|captions?|titles?|overlays?|no text|lettering|words? on screen)\b/i };
 const speechAndSound = { name: 'what is heard', content: true, cue: /\b(music|voice|speech|speaks?|says|narrat\w*|dialogue|tone|beep|hum|heard|no audio)\b/i };
 
 /** What each category of prompt asks an answer to cover. */
@@ -52,7 +57,7 @@ const topicsByCategory: Record<PromptCategory, Topic[]> = {
   ],
   captions: [
     { name: 'caption text', content: true, cue: /"[^"\n]{3,}"|“[^”\n]{3,}”/i },
-    { ...onScreenText, name: 'existing on-screen text' },
+    { ...onScreenText, name: 'existing on-screen text', mustRead: true },
     { name: 'placement', cue: /\b(position|place\w*|top|bottom|cent(?:re|er)|safe area|left|right)\b/i },
     { name: 'legibility', cue: /\b(font|size|contrast|readab\w*|legib\w*|colou?r)\b/i },
   ],
@@ -101,7 +106,7 @@ export interface CoverageReport {
 }
 
 /** "cannot see or hear content", "a measurement cannot see it": the answer says it has not looked or listened */
-const incapable = /\b(?:cannot|can ?not|can't|unable to|does not|doesn't|is not able to) (?:see|hear|watch|view|listen|describe what (?:happens|is shown))\b|\bmeasurement cannot see\b|\bis not described\b|\bnot (?:a )?(?:vision|language) model\b/i;
+const incapable = /\b(?:cannot|can ?not|can't|unable to|does not|doesn't|is not able to) (?:see|hear|watch|view|listen|read (?:on-screen |the )?text|describe what (?:happens|is shown))\b|\bmeasurement cannot see\b|\bis not described\b|\bnot (?:a )?(?:vision|language) model\b/i;
 
 /** Whether an answer says it cannot see or hear the video's content. */
 export function disclaimsContent(text: string): boolean {
@@ -111,13 +116,17 @@ export function disclaimsContent(text: string): boolean {
 /**
  * Which of the things the prompt's category asks for an answer talks about.
  * An answer that says it cannot see or hear gets no credit for content topics
- * (on-screen text, what is shown, what is heard) even when it names them.
+ * (on-screen text, what is shown, what is heard) even when it names them,
+ * except on-screen text it actually reads. On a captions question the text
+ * already on screen counts only when the answer reads it (quotes it, or says
+ * there is none), not when it only talks of captions.
  */
 export function checkCoverage(text: string, category: PromptCategory): CoverageReport {
   const topics = topicsByCategory[category];
   const blind = disclaimsContent(text);
-  const disclaimed = blind ? topics.filter((t) => t.content).map((t) => t.name) : [];
-  const covered = topics.filter((t) => !disclaimed.includes(t.name) && t.cue.test(text)).map((t) => t.name);
+  const reads = topics.some((t) => t.text) && readsOnScreenText(text);
+  const disclaimed = blind ? topics.filter((t) => t.content && !(t.text && reads)).map((t) => t.name) : [];
+  const covered = topics.filter((t) => !disclaimed.includes(t.name) && (t.mustRead ? reads : t.cue.test(text))).map((t) => t.name);
   const missing = topics.filter((t) => !covered.includes(t.name) && !disclaimed.includes(t.name)).map((t) => t.name);
   return { covered, missing, disclaimed, ratio: topics.length === 0 ? 1 : covered.length / topics.length, ...focusOf(text, topics) };
 }

@@ -22,6 +22,8 @@ const comparison: CompareResponse = {
       thinking_tokens: null,
       cost_usd: 0.002,
       served_by: null,
+      cached: true,
+      cached_at: '2026-12-01T10:00:00.000+00:00',
       status: 'succeeded',
       attempts: 1,
     },
@@ -42,7 +44,7 @@ const comparison: CompareResponse = {
     },
   ],
   evaluation: [
-    { model_id: 'm1', model_name: 'm1', display_name: 'Model <b>One</b>', score: 8, reasoning: 'Good, "grounded"', strengths: ['timestamps', '<svg onload=alert(3)>'], weaknesses: [] },
+    { model_id: 'm1', model_name: 'm1', display_name: 'Model <b>One</b>', score: 8, reasoning: 'Good, "grounded"', strengths: ['timestamps', '<svg onload=alert(3)>'], weaknesses: [], not_checked: ['on-screen text "OPEN" (the text was not read)', 'shot 1 has neutral colour (colourful shot)'] },
     { model_id: 'm2', model_name: 'm2', display_name: 'Model Two', score: 1, reasoning: 'error', strengths: [], weaknesses: ['No answer'] },
   ],
   overall_summary: 'Model One wins <iframe src="x">',
@@ -96,6 +98,9 @@ describe('exportComparisons', () => {
     expect(first[col('category')]).toBe('audio');
     expect(second[col('error')]).toBe(`'=HYPERLINK("http://evil")`);
     expect(second[col('latency_ms')]).toBe('');
+    expect([first[col('cached')], first[col('cached_at')], second[col('cached')], second[col('cached_at')]]).toEqual(['true', '2026-12-01T10:00:00.000+00:00', 'false', '']);
+    expect(first[col('not_checked')]).toBe('on-screen text "OPEN" (the text was not read) | shot 1 has neutral colour (colourful shot)');
+    expect(second[col('not_checked')]).toBe('');
   });
 
   it('csvField quotes only when needed and defuses formulas but not markdown bullets', () => {
@@ -130,6 +135,8 @@ describe('exportComparisons', () => {
     expect(html.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.body).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(html.body).toContain('clip &lt;1&gt;.mp4');
+    expect(html.body.match(/\(cached\)/g)).toHaveLength(1);
+    expect(html.body).toContain('<h4>Not checked (neutral for the score)</h4><ul><li>on-screen text &quot;OPEN&quot; (the text was not read)</li>');
     expect(html.body).toContain("Content-Security-Policy\" content=\"default-src 'none'");
   });
 });

@@ -34,8 +34,9 @@ function list(title: string, items: string[]): string {
 }
 
 function answer(result: ModelResult, score: ScoredModel | undefined): string {
-  const heading = `${e(result.display_name)} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
-  const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}` : '';
+  const servedBy = result.served_by ? ` (answered by ${e(result.served_by)})` : '';
+  const heading = `${e(result.display_name)}${servedBy} — ${score ? `${e(score.score)}/10` : 'not scored'}`;
+  const judged = score ? `<p>${e(score.reasoning)}</p>${list('Strengths', score.strengths)}${list('Weaknesses', score.weaknesses)}${list('Not checked (neutral for the score)', score.not_checked ?? [])}` : '';
   const body = result.error !== null ? `<p class="error">Error: ${e(result.error)}</p>` : `<pre>${e(result.response ?? '')}</pre>`;
   return `<details><summary>${heading}</summary>${judged}${body}</details>`;
 }
@@ -45,7 +46,7 @@ function comparisonSection(comparison: CompareResponse, index: number, videoName
   const rows = comparison.results
     .map(
       (r) =>
-        `<tr><td>${e(r.display_name)}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
+        `<tr><td>${e(r.display_name)}${r.cached ? ` <small title="reused from the response cache: made ${e(r.cached_at)}, no provider call">(cached)</small>` : ''}</td><td class="num">${e(scoreOf(r)?.score)}</td><td class="num">${e(r.latency_ms)}</td><td class="num">${e(r.input_tokens)}</td>` +
         `<td class="num">${e(r.output_tokens)}</td><td class="num">${money(r.cost_usd)}</td><td class="error">${r.error !== null ? e(r.error) : ''}</td></tr>`,
     )
     .join('\n');

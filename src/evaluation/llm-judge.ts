@@ -1,5 +1,5 @@
 import { classifyPrompt, integerScore, type CatalogueModel, type ModelScore } from '../domain/index.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import type { VideoProvider } from '../providers/provider.js';
 import type { ScheduledCall, Scheduler } from '../scheduler/scheduler.js';
 import { labelFor, redactModelNames, shuffle, unblind, type LabelOrder } from './blinding.js';

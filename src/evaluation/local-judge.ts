@@ -1,7 +1,7 @@
 import { classifyPrompt, type ModelScore } from '../domain/index.js';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { isUnjudgeable, unjudgeableScore, type Judge, type JudgeAnswer, type JudgeInput, type JudgeVerdict } from './judge.js';
-import { loadJudgingFacts } from './judging-facts.js';
+import { asksAboutText, loadJudgingFacts } from './judging-facts.js';
 import { assessAnswer, type LocalAssessment } from './local-score.js';
 
 export const LOCAL_JUDGE_ID = 'local-judge';
@@ -18,7 +18,7 @@ export function createLocalJudge(): Judge {
     async evaluate(input: JudgeInput): Promise<JudgeVerdict> {
       if (input.signal.aborted) throw new CancelledError();
       const category = classifyPrompt(input.prompt);
-      const facts = await loadJudgingFacts(input.video, input.signal);
+      const facts = await loadJudgingFacts(input.video, input.signal, { text: asksAboutText(input.prompt, category) });
       if (input.signal.aborted) throw new CancelledError();
 
       const assessments = new Map<string, LocalAssessment>();
@@ -33,13 +33,15 @@ export function createLocalJudge(): Judge {
         judge: LOCAL_JUDGE_ID,
         category,
         facts_source: facts.measured ? 'measured' : 'probe',
+        on_screen_text: facts.measured?.on_screen_text ? `read (${facts.measured.on_screen_text.spans.length} spans)` : 'not read',
         grounding: Object.fromEntries([...assessments].map(([id, a]) => [id, a.grounding])),
         claims: Object.fromEntries([...assessments].map(([id, a]) => [id, a.claims])),
       };
       if (facts.error) details.facts_error = facts.error;
+      if (facts.text_error) details.text_error = facts.text_error;
       return {
         scores,
-        overall_summary: summarise(input.answers, scores, assessments, facts.error),
+        overall_summary: summarise(input.answers, scores, assessments, facts.error ?? facts.text_error),
         details,
         usage: { input_tokens: 0, output_tokens: 0, cost_usd: 0 },
       };

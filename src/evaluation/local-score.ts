@@ -70,13 +70,15 @@ export function assessAnswer(modelId: string, text: string, category: PromptCate
     total = HARD_FAULT_CAP;
   }
   const score = integerScore(total);
+  const notChecked = dedupe(claims.filter((c) => c.verdict === 'unchecked').map((c) => `${c.claim} (${c.truth})`));
   const reasoning = [
     `Weighted for a ${promptCategoryLabels[category]} question: ${describeWeights(category)}.`,
     ...rubric.filter((l) => l.criterion !== 'base').map((line) => (line.criterion === 'adjustment' ? `Adjustment ${signed(line.points)}: ${line.note}.` : `${capitalise(criterionNames[line.criterion as ScoredCriterion])} ${line.points}/${line.weight}: ${line.note}.`)),
     `With the base point the points add up to ${total.toFixed(2)}, shown as ${score}/10.`,
+    ...(notChecked.length > 0 ? [`Not checked (neutral for the score): ${notChecked.length === 1 ? 'one claim' : `${notChecked.length} claims`} the measurement cannot settle — ${notChecked.join('; ')}.`] : []),
   ].join(' ');
   return {
-    score: { model_name: modelId, score, score_exact: total, reasoning, strengths, weaknesses, rubric },
+    score: { model_name: modelId, score, score_exact: total, reasoning, strengths, weaknesses, not_checked: notChecked, rubric },
     grounding: report,
     coverage,
     claims,
@@ -88,12 +90,19 @@ function judgeAccuracy(claims: ClaimCheck[], report: GroundingReport, category: 
   const supported = claims.filter((c) => c.verdict === 'supported');
   const contradicted = claims.filter((c) => c.verdict === 'contradicted');
   // a contradiction costs three confirmations; a few confirmed claims are needed for full marks; no claim at all is neutral
-  const claimQuality = claims.length === 0 ? 0.5 : (supported.length / (supported.length + 3 * contradicted.length)) * (0.85 + 0.15 * Math.min(1, supported.length / 2));
+  const decided = supported.length + contradicted.length;
+  const claimQuality = decided === 0 ? 0.5 : (supported.length / (supported.length + 3 * contradicted.length)) * (0.85 + 0.15 * Math.min(1, supported.length / 2));
   const strengths: string[] = [];
   const weaknesses = dedupe(contradicted.map((c) => `Says ${c.claim}; measured: ${c.truth}`));
-  const parts = [`${supported.length} checkable claim${supported.length === 1 ? '' : 's'} confirmed, ${contradicted.length} contradicted`];
-  if (claims.length === 0) parts[0] = 'no claim the measurement can check (neutral)';
+  const unchecked = claims.length - supported.length - contradicted.length;
+  const parts = [`${supported.length} checkable claim${supported.length === 1 ? '' : 's'} confirmed, ${contradicted.length} contradicted${unchecked > 0 ? `, ${unchecked} not checked` : ''}`];
+  if (decided === 0) parts[0] = `no claim the measurement can check (neutral)${unchecked > 0 ? `; ${unchecked} not checked` : ''}`;
   if (supported.length > 0 && contradicted.length === 0) strengths.push(`All ${supported.length} checkable claims match the measurement`);
+  // what an answer says it sees, verified: worth naming, since no measurement dump can say it
+  for (const [family, label] of [['on-screen text', 'Reads the on-screen text right'], ['look', 'Brightness and colour as measured']] as const) {
+    const verified = supported.filter((c) => c.family === family).map((c) => c.claim.replace(/^on-screen text /, ''));
+    if (verified.length > 0) strengths.push(`${label}: ${verified.slice(0, 3).join('; ')}${verified.length > 3 ? ` and ${verified.length - 3} more` : ''}`);
+  }
 
   let quality = claimQuality;
   const share = cutRecallShare[category];
@@ -108,7 +117,7 @@ function judgeAccuracy(claims: ClaimCheck[], report: GroundingReport, category: 
       } else strengths.push(`Finds all ${facts.cuts_s.length} measured cuts`);
     }
   }
-  if (claims.length === 0 && weaknesses.length === 0) weaknesses.push('Makes no claim that can be checked against the video');
+  if (decided === 0 && weaknesses.length === 0) weaknesses.push('Makes no claim that can be checked against the video');
   return { quality, note: parts.join('; '), strengths, weaknesses };
 }
 

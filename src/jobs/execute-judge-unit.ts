@@ -4,7 +4,7 @@ import { createLlmJudge } from '../evaluation/llm-judge.js';
 import { createLocalJudge } from '../evaluation/local-judge.js';
 import { createJudgePanel } from '../evaluation/panel/judge-panel.js';
 import { judgesOf } from '../evaluation/panel/panel-view.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';
 import type { WorkContext } from './work-context.js';
 

@@ -1,8 +1,9 @@
 import type { ModelRun } from '../domain/index.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import type { PreparedVideo } from '../providers/provider.js';
 import { computeCostUsd } from './compute-cost.js';
 import { announcingMeasurement, phaseReporter } from './report-phase.js';
+import { cacheKeyFor, findCachedAnswer, rememberAnswer, runFromCache } from './response-cache.js';
 import type { WorkContext } from './work-context.js';
 
 export interface ModelUnit {
@@ -59,6 +60,12 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   if (!video) return finish({ ...base, error: `Video ${item.video_id} no longer exists` });
 
   const params = { ...job.request.params['*'], ...job.request.params[unit.modelId] };
+  // the same question about the same bytes to the same model: reuse the answer (`cache: false` asks afresh and refreshes it)
+  const cacheKey = cacheKeyFor(provider, model, video.record.sha256, item.prompt, params);
+  if (cacheKey && job.request.cache !== false) {
+    const hit = await findCachedAnswer(ctx, cacheKey, unit);
+    if (hit) return finish(runFromCache(base, hit, model.id !== unit.modelId ? model.id : null));
+  }
   let prepared: PreparedVideo | undefined;
   let prepareMs: number | null = null;
   if (provider.prepare) {
@@ -97,7 +104,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       },
     );
     const usage = value.usage;
-    await finish({
+    const answered: ModelRun = {
       ...base,
       status: 'succeeded',
       attempts,
@@ -107,7 +114,10 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
       ...usage,
       cost_usd: computeCostUsd(model, usage),
       served_by: value.servedBy ?? (model.id !== unit.modelId ? model.id : null),
-    });
+    };
+    await finish(answered);
+    // the entry keeps what the provider reported; routing a retired id is the asking job's own
+    if (cacheKey) await rememberAnswer(ctx, { cacheKey, videoSha256: video.record.sha256, providerModel: model.provider_model }, { ...answered, served_by: value.servedBy ?? null });
   } catch (error) {
     if (isCancellation(error) || signal.aborted) throw error;
     const attempts = (error as { attempts?: number }).attempts ?? 1;

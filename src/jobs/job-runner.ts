@@ -1,6 +1,6 @@
 import type { JobItem, JobRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
-import { isCancellation } from '../providers/provider-error.js';
+import { isCancellation } from '../core/provider-error.js';
 import type { Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
 

@@ -5,12 +5,13 @@ import { finishedJobStatuses, type JobRecord, type JobRequest, type JobStatus, t
 import type { Logger } from '../logging/logger.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import { isTransientStorageError } from '../store/storage-failures.js';
-import type { Store } from '../store/store.js';
+import type { NewJob, Store } from '../store/store.js';
 import type { Dispatcher } from './dispatcher.js';
 import { InProcessJobCancellation, type JobCancellation } from './job-cancellation.js';
 import type { JobEvents } from './job-events.js';
 import { computeProgress } from './job-progress.js';
 import { runJobWork } from './job-runner.js';
+import { planRejudge, type JudgeChoice } from './plan-rejudge.js';
 import type { StoreWriteRetry } from './retry-store-write.js';
 import { buildComparisons, buildJobView, buildResult, type JobView } from './job-views.js';
 
@@ -77,8 +78,28 @@ export class JobService {
     for (const videoId of request.video_ids) {
       for (const prompt of request.prompts) items.push({ job_id: job.id, item_index: itemIndex++, video_id: videoId, prompt });
     }
-    await this.deps.store.createJob({ job, items });
-    this.deps.events.emit('created', { job_id: job.id, job_type: jobType });
+    return this.launch({ job, items });
+  }
+
+  /**
+   * Starts a job judging a finished job's answers again with other judges:
+   * it reuses every answer (no model call) and runs only the judging.
+   * @throws JobStateError when the source job is unknown or not finished
+   */
+  async rejudge(sourceId: string, choice: JudgeChoice): Promise<JobRecord> {
+    const source = await this.deps.store.getJob(sourceId);
+    if (!source) throw new JobStateError(`Job ${sourceId} not found`);
+    if (!finishedJobStatuses.includes(source.status)) {
+      throw new JobStateError(`Job ${sourceId} is still ${source.status}; it can be judged again once it has finished`);
+    }
+    const [items, runs] = await Promise.all([this.deps.store.getJobItems(sourceId), this.deps.store.getModelRuns(sourceId)]);
+    return this.launch(planRejudge({ job: source, items, runs }, choice, { id: randomUUID(), createdAt: this.isoNow() }));
+  }
+
+  private async launch(newJob: NewJob): Promise<JobRecord> {
+    const { job } = newJob;
+    await this.deps.store.createJob(newJob);
+    this.deps.events.emit('created', { job_id: job.id, job_type: job.job_type });
     this.start(job);
     return job;
   }

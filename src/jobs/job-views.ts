@@ -49,6 +49,7 @@ export function buildJobView(
     request_data: requestData(job),
     result,
     error: job.error,
+    ...(job.request.rejudge_of ? { rejudge_of: job.request.rejudge_of } : {}),
   };
 }
 
@@ -80,6 +81,8 @@ export function buildComparisons(
         cost_usd: run?.cost_usd ?? null,
         served_by: run?.served_by ?? null,
         attempts: run?.attempts ?? 0,
+        cached: Boolean(run?.cached_at),
+        cached_at: apiTimestamp(run?.cached_at ?? null),
       };
     });
     const evaluation = evaluations.find((e) => e.item_index === item.item_index);

@@ -54,4 +54,27 @@ describe('work unit phases', () => {
     await expect(video.facts()).rejects.toThrow('ffmpeg died');
     expect(phases).toEqual(['judging', 'measuring_video', 'judging', 'measuring_video', 'judging']);
   });
+
+  it('keeps the OCR reader of the video (the OCR model needs it), announcing the reading as measuring', async () => {
+    const events = new JobEventBus();
+    const phases: string[] = [];
+    events.subscribe((e) => e.type === 'phase' && phases.push(e.data.phase));
+    const report = phaseReporter(context(events, () => 0), 'job-1', 0, 'local-text');
+    const text = { version: 1, sampled_s: [0.5], spans: [{ start_s: 0, end_s: 1, text: 'TOKYO', confidence: 90, frames: 1 }] };
+    const signals: (AbortSignal | undefined)[] = [];
+    const asset = {
+      record: { id: 'v' },
+      path: '/v',
+      openStream: () => process.stdin,
+      facts: () => Promise.resolve({ duration_s: 1 } as MediaFacts),
+      onScreenText: (signal?: AbortSignal) => (signals.push(signal), Promise.resolve(text)),
+    } as unknown as VideoAsset;
+    report('calling_model');
+    const signal = new AbortController().signal;
+    await expect(announcingMeasurement(asset, report).onScreenText?.(signal)).resolves.toEqual(text);
+    expect(signals).toEqual([signal]);
+    expect(phases).toEqual(['calling_model', 'measuring_video', 'calling_model']);
+    const withoutReader = { ...asset, onScreenText: undefined };
+    expect(announcingMeasurement(withoutReader, report).onScreenText).toBeUndefined();
+  });
 });

@@ -22,21 +22,26 @@ export function phaseReporter(ctx: WorkContext, jobId: string, itemIndex: number
 /**
  * The same video, whose `facts()` (ffmpeg measuring it, which can take long
  * for a large video) is announced as `measuring_video`; the phase before it
- * is announced again when the measurement ends.
+ * is announced again when the measurement ends. Reading its on-screen text
+ * (OCR) is announced the same way.
  */
 export function announcingMeasurement(video: VideoAsset, report: PhaseReporter): VideoAsset {
+  const measuring = async <T>(measure: () => Promise<T>): Promise<T> => {
+    const before = report.current();
+    report('measuring_video');
+    try {
+      return await measure();
+    } finally {
+      if (before) report(before);
+    }
+  };
+  const { onScreenText } = video;
   return {
     record: video.record,
     useFile: (use, signal) => video.useFile(use, signal),
     openStream: () => video.openStream(),
-    facts: async (signal?: AbortSignal) => {
-      const before = report.current();
-      report('measuring_video');
-      try {
-        return await video.facts(signal);
-      } finally {
-        if (before) report(before);
-      }
-    },
+    facts: (signal?: AbortSignal) => measuring(() => video.facts(signal)),
+    // reading the text (OCR) is measuring too; without it the OCR model would find no reader
+    ...(onScreenText ? { onScreenText: (signal?: AbortSignal) => measuring(() => onScreenText.call(video, signal)) } : {}),
   };
 }

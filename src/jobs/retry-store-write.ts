@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.js';
-import { systemClock, type Clock } from '../scheduler/clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { isTransientStorageError } from '../store/storage-failures.js';
 
 /** Runs a store write, retrying it with backoff while it fails for a reason that may pass (full disk, busy database). */

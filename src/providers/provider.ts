@@ -86,6 +86,12 @@ export interface Availability {
 export interface VideoProvider {
   readonly specificationVersion: 'v1';
   readonly family: CatalogueModel['provider'];
+  /**
+   * Part of the response cache key: changes whenever the adapter would send a
+   * different request for the same inputs. Adapters without one are never
+   * cached (the local analyzers: free, and their answers follow the measuring code).
+   */
+  readonly adapterVersion?: string;
   availability(model: CatalogueModel): Availability;
   /**
    * The slow per-video work (upload and processing, frame sampling, measuring), done

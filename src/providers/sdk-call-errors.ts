@@ -1,7 +1,7 @@
 import { ToolError } from '../videos/run-tool.js';
 import { FrameStreamError } from './frames/extract-frames.js';
 import { retryAfterMsFromHeaders } from './retry-after.js';
-import { CancelledError, isCancellation, ProviderError } from './provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../core/provider-error.js';
 
 /**
  * What a call that the caller aborted should throw: the abort reason when it

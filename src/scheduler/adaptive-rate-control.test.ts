@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../providers/provider-error.js';
-import { ManualClock } from './clock.js';
+import { ProviderError } from '../core/provider-error.js';
+import { ManualClock } from '../core/clock.js';
 import { createScheduler } from './create-scheduler.js';
 import type { AttemptHooks } from './run-attempt.js';
 import { attemptsOf } from './scheduler-errors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, ProviderError } from '../providers/provider-error.js';
-import { ManualClock } from './clock.js';
+import { CancelledError, ProviderError } from '../core/provider-error.js';
+import { ManualClock } from '../core/clock.js';
 import { createScheduler } from './create-scheduler.js';
 import { AttemptTimeoutError, attemptsOf } from './scheduler-errors.js';
 import type { AdaptiveRateOptions } from './adaptive-rate.js';

@@ -1,7 +1,7 @@
 import { silentLogger, type Logger } from '../logging/logger.js';
-import { CancelledError, isCancellation, ProviderError } from '../providers/provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../core/provider-error.js';
 import type { AdaptiveRateOptions } from './adaptive-rate.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { RateLimiter, type LimiterStats, type Permit } from './rate-limiter.js';
 import {
   backoffCapMs,

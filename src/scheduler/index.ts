@@ -1,6 +1,6 @@
 export type { RateLimits, RetryPolicy, ScheduledCall, Scheduler } from './scheduler.js';
 export { createScheduler, type LocalScheduler, type SchedulerOptions } from './create-scheduler.js';
-export { ManualClock, systemClock, type Clock } from './clock.js';
+export { ManualClock, systemClock, type Clock } from '../core/clock.js';
 export { RateLimiter, type LimiterStats, type Permit } from './rate-limiter.js';
 export { FairQueue } from './fair-queue.js';
 export {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError } from '../providers/provider-error.js';
-import { ManualClock } from './clock.js';
+import { CancelledError } from '../core/provider-error.js';
+import { ManualClock } from '../core/clock.js';
 import { RateLimiter, type Permit } from './rate-limiter.js';
 import { track, type Outcome } from './test-helpers.js';
 

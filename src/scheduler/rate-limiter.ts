@@ -1,6 +1,6 @@
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { AdaptiveRate, type AdaptiveRateOptions, type StartRecord } from './adaptive-rate.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../core/clock.js';
 import { FairQueue } from './fair-queue.js';
 import type { RateLimits } from './scheduler.js';
 

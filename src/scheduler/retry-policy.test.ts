@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, ProviderError } from '../providers/provider-error.js';
+import { CancelledError, ProviderError } from '../core/provider-error.js';
 import {
   backoffCapMs,
   isRetryableError,

@@ -1,22 +1,6 @@
-import { isCancellation, ProviderError } from '../providers/provider-error.js';
+import { isCancellation, ProviderError } from '../core/provider-error.js';
+import { networkFailure } from '../core/network-errors.js';
 import type { RetryPolicy } from './scheduler.js';
-
-/** Error codes of connection failures worth another try (Node sockets, undici). */
-const RETRYABLE_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-]);
 
 /** @throws RangeError when the policy cannot work (no attempt, negative delays) */
 export function validateRetryPolicy(policy: RetryPolicy): void {
@@ -55,7 +39,7 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, error: unknow
  */
 export function normaliseError(error: unknown, provider = 'network'): unknown {
   if (error instanceof ProviderError || isCancellation(error)) return error;
-  const code = networkErrorCode(error);
+  const code = networkFailure(error);
   if (code === undefined) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new ProviderError(`Network error (${code}): ${message}`, { provider, isRetryable: true, cause: error });
@@ -70,14 +54,4 @@ export function isRetryableError(error: unknown): boolean {
 /** Whether the provider asked everybody to slow down (429, or an explicit retry delay). */
 export function isSlowDownSignal(error: unknown): error is ProviderError {
   return error instanceof ProviderError && (error.statusCode === 429 || error.retryAfterMs !== undefined);
-}
-
-function networkErrorCode(error: unknown): string | undefined {
-  // undici wraps socket failures as TypeError('fetch failed') with the socket error as cause.
-  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code)) return code;
-  }
-  if (error instanceof TypeError && error.message === 'fetch failed') return 'fetch failed';
-  return undefined;
 }

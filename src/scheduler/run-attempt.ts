@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.js';
-import { CancelledError } from '../providers/provider-error.js';
-import type { Clock } from './clock.js';
+import { CancelledError } from '../core/provider-error.js';
+import type { Clock } from '../core/clock.js';
 import { AttemptTimeoutError } from './scheduler-errors.js';
 
 export interface AttemptOptions {

@@ -1,4 +1,4 @@
-import { ProviderError } from '../providers/provider-error.js';
+import { ProviderError } from '../core/provider-error.js';
 
 /**
  * An attempt ran longer than the scheduler's `attemptTimeoutMs`: its signal

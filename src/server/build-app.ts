@@ -10,6 +10,7 @@ import type { JobEvents } from '../jobs/job-events.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { WorkerRegistry } from '../jobs/worker-registry.js';
 import type { Logger } from '../logging/logger.js';
+import type { ModelDiscovery } from '../providers/model-discovery.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import type { RatingsService } from '../ratings/ratings-service.js';
 import type { VideoLibrary } from '../videos/video-library.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   jobs: JobService;
   events: JobEvents;
   providers: ProviderRegistry;
+  /** live model discovery; without it POST /api/models/refresh has nothing to ask */
+  discovery?: Pick<ModelDiscovery, 'refresh'>;
   library: VideoLibrary;
   limits: JobRequestLimits;
   maxUploadBytes: number;
@@ -97,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/health', { config: publicRoute, schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'healthy' }));
   registerVideoRoutes(app, { library: deps.library, isVideoInUse: deps.isVideoInUse });
-  registerCatalogueRoutes(app, { providers: deps.providers, defaultJudge: deps.defaultJudge });
+  registerCatalogueRoutes(app, { providers: deps.providers, defaultJudge: deps.defaultJudge, discovery: deps.discovery });
   registerCompareRoutes(app, {
     jobs: deps.jobs,
     catalogue: deps.providers.catalogue,
@@ -105,7 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: deps.limits,
     videoExists: async (id) => (await deps.library.get(id)) !== undefined,
   });
-  registerJobRoutes(app, { jobs: deps.jobs });
+  registerJobRoutes(app, { jobs: deps.jobs, catalogue: deps.providers.catalogue, providers: deps.providers });
   registerReportRoutes(app, { jobs: deps.jobs, library: deps.library });
   registerEventRoutes(app, { jobs: deps.jobs, events: deps.events, allowedOrigin });
   registerWorkerRoutes(app, { workers: deps.workers });

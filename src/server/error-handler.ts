@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { isClientDisconnect, isDiskFull } from './error-causes.js';
-import { HttpError, insufficientStorage } from './http-errors.js';
+import { HttpError, insufficientStorage } from '../core/http-errors.js';
 
 /** Human-readable list of zod issues, each with its path ("models.0: unknown model"). */
 export function describeZodError(error: ZodError): string {

@@ -4,7 +4,7 @@ import type { JobRequest } from '../domain/index.js';
 import { resolveJudgeModel } from '../evaluation/resolve-judge-model.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { describeZodError } from './error-handler.js';
-import { badRequest, notFound } from './http-errors.js';
+import { badRequest, notFound } from '../core/http-errors.js';
 
 export interface JobRequestLimits {
   maxCombinations: number;
@@ -42,6 +42,8 @@ const commonFields = {
     .describe('what grounds the judge: measured facts (default), the video itself as well, or the text only'),
   judge_runs: z.union([z.literal(1), z.literal(2)]).optional()
     .describe('2 judges twice with the answer order reversed and averages'),
+  cache: z.boolean().optional()
+    .describe('false: ask every model afresh (and refresh the response cache); default true: an answer already given to the same video bytes, model, prompt and params is reused with no provider call, marked cached'),
 };
 
 export function compareBodySchema(limits: JobRequestLimits) {
@@ -67,7 +69,7 @@ export function documentedBody(schema: z.ZodType): Record<string, unknown> {
   return jsonSchema;
 }
 
-type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2 };
+type CommonBody = { models?: string[] | null; judge_model?: string; judge_models?: string[]; params?: Record<string, Record<string, unknown>>; judge_context?: JobRequest['judge_context']; judge_runs?: 1 | 2; cache?: boolean };
 
 /**
  * Validates a compare / batch-compare body against the catalogue and the
@@ -127,10 +129,12 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
     combination_concurrency: data.combination_concurrency ?? 1,
     judge_context: data.judge_context ?? 'facts',
     judge_runs: data.judge_runs ?? 1,
+    ...(data.cache === false ? { cache: false } : {}),
   };
 }
 
-function checkUsable(id: string, deps: JobRequestDeps, field: string): void {
+/** 400 unless `id` is a known, available model fit for `field` (model or judge). */
+export function checkUsable(id: string, deps: Pick<JobRequestDeps, 'catalogue' | 'providers'>, field: string): void {
   const model = deps.catalogue.get(id);
   if (!model) {
     const known = deps.catalogue.all().map((m) => m.id).join(', ');

@@ -69,6 +69,8 @@ export interface ModelRunsTable {
   cost_usd: number | null;
   served_by: string | null;
   finished_at: string | null;
+  /** added by migration 3: set on an answer reused from the response cache */
+  cached_at: string | null;
 }
 
 export interface EvaluationsTable {
@@ -109,6 +111,22 @@ export interface ArenaPairsTable {
   voted_at: string | null;
 }
 
+/** Successful answers reused across jobs; added by migration 3. */
+export interface ResponseCacheTable {
+  cache_key: string;
+  video_sha256: string;
+  provider_model: string;
+  response: string;
+  latency_ms: number | null;
+  prepare_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  thinking_tokens: number | null;
+  cost_usd: number | null;
+  served_by: string | null;
+  created_at: string;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -125,5 +143,6 @@ export interface DatabaseSchema {
   evaluations: EvaluationsTable;
   provider_files: ProviderFilesTable;
   arena_pairs: ArenaPairsTable;
+  response_cache: ResponseCacheTable;
   migrations: MigrationsTable;
 }

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { finishedJobStatuses, type JobStatus } from '../domain/index.js';
 import type { DatabaseSchema } from './database-schema.js';
-import { jobColumns } from './row-mappers.js';
-import type { JobListQuery } from './store.js';
+import { jobColumns, jobToRow, modelRunToRow } from './row-mappers.js';
+import { runInTransaction } from './run-in-transaction.js';
+import type { JobListQuery, NewJob } from './store.js';
 import { StoreError } from './store-error.js';
 
 export const unfinishedJobStatuses: readonly JobStatus[] = ['pending', 'running'];
@@ -58,4 +59,27 @@ export function countUnfinishedJobsUsingVideoQuery(db: Kysely<DatabaseSchema>, v
     .select((eb) => eb.fn.count<number>('job_items.job_id').distinct().as('count'))
     .where('job_items.video_id', '=', videoId)
     .where('jobs.status', 'in', unfinishedJobStatuses);
+}
+
+// 4 parameters per item: 200 rows stay far below SQLite's bound-parameter limit.
+const itemsPerInsert = 200;
+
+/**
+ * Inserts a job with its items and any given runs (a re-judging job's copied
+ * answers) in one transaction.
+ * @throws StoreError `invalid_input` when an item or run belongs to another job
+ */
+export async function insertNewJob(db: Kysely<DatabaseSchema>, { job, items, runs = [] }: NewJob): Promise<void> {
+  const stranger = [...items, ...runs].find((entry) => entry.job_id !== job.id);
+  if (stranger) {
+    throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
+  }
+  await runInTransaction(db, async (trx) => {
+    await trx.insertInto('jobs').values(jobToRow(job)).execute();
+    for (let i = 0; i < items.length; i += itemsPerInsert) {
+      const rows = items.slice(i, i + itemsPerInsert).map(({ job_id, item_index, video_id, prompt }) => ({ job_id, item_index, video_id, prompt }));
+      await trx.insertInto('job_items').values(rows).execute();
+    }
+    for (const run of runs) await trx.insertInto('model_runs').values(modelRunToRow(run)).execute();
+  });
 }

@@ -4,6 +4,7 @@ import type { DatabaseSchema } from './database-schema.js';
 import { initialSchema } from './migration-001-initial-schema.js';
 import { toPostgresStatement, type SqlDialectName } from './sql-dialect.js';
 import { arenaSchema } from './migration-002-arena.js';
+import { responseCacheSchema } from './migration-003-response-cache.js';
 import { StoreError, toStoreError } from './store-error.js';
 
 /** One schema change. Versions are applied in ascending order, each exactly once. */
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const migrations: readonly Migration[] = [initialSchema, arenaSchema];
+export const migrations: readonly Migration[] = [initialSchema, arenaSchema, responseCacheSchema];
 
 export interface RunMigrationsOptions {
   logger?: Logger;

@@ -50,7 +50,7 @@ export const jobColumns = [
 
 export const modelRunColumns = [
   'job_id', 'item_index', 'model_id', 'status', 'attempts', 'response', 'error', 'latency_ms',
-  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms',
+  'input_tokens', 'output_tokens', 'thinking_tokens', 'cost_usd', 'served_by', 'finished_at', 'prepare_ms', 'cached_at',
 ] as const;
 
 type VideoRow = Pick<Selectable<VideosTable>, (typeof videoColumns)[number]>;
@@ -126,6 +126,7 @@ export function modelRunToRow(run: ModelRun): Insertable<ModelRunsTable> {
     cost_usd: run.cost_usd,
     served_by: run.served_by,
     finished_at: run.finished_at,
+    cached_at: run.cached_at ?? null,
   };
 }
 

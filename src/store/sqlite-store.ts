@@ -23,15 +23,16 @@ import {
 import {
   countUnfinishedJobsUsingVideoQuery,
   deleteFinishedJobsBeforeQuery,
+  insertNewJob,
   selectJobsPage,
   selectUnfinishedJobs,
 } from './job-queries.js';
 import { runMigrations } from './migrations.js';
+import { countCachedAnswers, deleteVideoWithCachedAnswers, selectCachedAnswer, upsertCachedAnswer } from './response-cache-queries.js';
 import { queryProgressCounts } from './progress-counts-query.js';
 import {
   evaluationToRow,
   jobColumns,
-  jobToRow,
   modelRunColumns,
   modelRunToRow,
   providerFileToRow,
@@ -45,10 +46,10 @@ import {
   videoToRow,
 } from './row-mappers.js';
 import type { SqlDialectName } from './sql-dialect.js';
-import { runInTransaction } from './run-in-transaction.js';
 import { openSqliteDatabase } from './sqlite-connection.js';
 import type {
   ArenaPairQuery,
+  CachedAnswer,
   ArenaVoteOutcome,
   ItemProgressCounts,
   JobListQuery,
@@ -65,9 +66,6 @@ export interface SqliteStoreOptions {
   dbPath: string;
   logger?: Logger;
 }
-
-// 4 parameters per item: 200 rows stay far below SQLite's bound-parameter limit.
-const itemsPerInsert = 200;
 
 /**
  * Opens the SQLite store and brings its schema up to date.
@@ -155,12 +153,9 @@ export class KyselyStore implements Store {
     });
   }
 
-  /** deletes the video and (by cascade) its media facts; job items keep their video id */
+  /** deletes the video, (by cascade) its media facts, and its cached answers; job items keep their video id */
   deleteVideo(id: string): Promise<boolean> {
-    return this.#run(`deleteVideo ${id}`, async (db) => {
-      const result = await db.deleteFrom('videos').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
+    return this.#run(`deleteVideo ${id}`, (db) => deleteVideoWithCachedAnswers(db, id));
   }
 
   getMediaFacts(videoId: string): Promise<MediaFacts | undefined> {
@@ -188,25 +183,8 @@ export class KyselyStore implements Store {
 
   // jobs
 
-  createJob({ job, items }: NewJob): Promise<void> {
-    return this.#run(`createJob ${job.id}`, async (db) => {
-      const stranger = items.find((item) => item.job_id !== job.id);
-      if (stranger) {
-        throw new StoreError('invalid_input', `item ${stranger.item_index} belongs to job ${stranger.job_id}`);
-      }
-      await runInTransaction(db, async (trx) => {
-        await trx.insertInto('jobs').values(jobToRow(job)).execute();
-        for (let i = 0; i < items.length; i += itemsPerInsert) {
-          const rows = items.slice(i, i + itemsPerInsert).map(({ job_id, item_index, video_id, prompt }) => ({
-            job_id,
-            item_index,
-            video_id,
-            prompt,
-          }));
-          await trx.insertInto('job_items').values(rows).execute();
-        }
-      });
-    });
+  createJob(newJob: NewJob): Promise<void> {
+    return this.#run(`createJob ${newJob.job.id}`, (db) => insertNewJob(db, newJob));
   }
 
   getJob(id: string): Promise<JobRecord | undefined> {
@@ -361,6 +339,20 @@ export class KyselyStore implements Store {
     return this.#run(`deleteProviderFile ${provider}`, async (db) => {
       await db.deleteFrom('provider_files').where('provider', '=', provider).where('sha256', '=', sha256).execute();
     });
+  }
+
+  // response cache
+
+  getCachedAnswer(cacheKey: string): Promise<CachedAnswer | undefined> {
+    return this.#run('getCachedAnswer', (db) => selectCachedAnswer(db, cacheKey));
+  }
+
+  saveCachedAnswer(answer: CachedAnswer): Promise<void> {
+    return this.#run('saveCachedAnswer', (db) => upsertCachedAnswer(db, answer));
+  }
+
+  countCachedAnswers(videoSha256: string): Promise<number> {
+    return this.#run('countCachedAnswers', (db) => countCachedAnswers(db, videoSha256));
   }
 
   // arena

@@ -14,6 +14,8 @@ import type {
 export interface NewJob {
   job: JobRecord;
   items: JobItem[];
+  /** answers stored with the job in the same transaction (a re-judging job's copies of its source's answers) */
+  runs?: ModelRun[];
 }
 
 export interface JobListQuery {
@@ -48,6 +50,25 @@ export interface ProviderFileRecord {
   created_at: string;
 }
 
+/** A successful answer kept for reuse by later jobs asking exactly the same thing (see jobs/response-cache.ts). */
+export interface CachedAnswer {
+  /** hash of video bytes, provider model, prompt, params and adapter version */
+  cache_key: string;
+  video_sha256: string;
+  /** the provider model that was called (after routing a retired id) */
+  provider_model: string;
+  response: string;
+  latency_ms: number | null;
+  prepare_ms: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  thinking_tokens: number | null;
+  cost_usd: number | null;
+  served_by: string | null;
+  /** when the answer was made */
+  created_at: string;
+}
+
 export interface ArenaPairQuery {
   /** true: voted pairs only; false: pairs still waiting for a vote */
   voted?: boolean;
@@ -74,12 +95,13 @@ export interface Store {
   getVideo(id: string): Promise<VideoRecord | undefined>;
   /** newest first */
   listVideos(): Promise<VideoRecord[]>;
+  /** deletes the video, its media facts and, unless another video holds the same bytes, its cached answers */
   deleteVideo(id: string): Promise<boolean>;
   getMediaFacts(videoId: string): Promise<MediaFacts | undefined>;
   saveMediaFacts(videoId: string, facts: MediaFacts): Promise<void>;
 
   // jobs
-  /** inserts the job and its items in one transaction */
+  /** inserts the job, its items and any given runs in one transaction */
   createJob(newJob: NewJob): Promise<void>;
   getJob(id: string): Promise<JobRecord | undefined>;
   /** newest first */
@@ -111,6 +133,13 @@ export interface Store {
   getProviderFile(provider: string, sha256: string): Promise<ProviderFileRecord | undefined>;
   saveProviderFile(file: ProviderFileRecord): Promise<void>;
   deleteProviderFile(provider: string, sha256: string): Promise<void>;
+
+  // response cache
+  getCachedAnswer(cacheKey: string): Promise<CachedAnswer | undefined>;
+  /** insert or replace the entry of `cache_key` */
+  saveCachedAnswer(answer: CachedAnswer): Promise<void>;
+  /** how many answers are cached about these video bytes */
+  countCachedAnswers(videoSha256: string): Promise<number>;
 
   // arena
   /** succeeded, non-empty answers (without their text), optionally of one job or video */

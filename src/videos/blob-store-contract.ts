@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HttpError } from '../server/http-errors.js';
+import { HttpError } from '../core/http-errors.js';
 import { BlobNotFoundError, type BlobStore } from './blob-store.js';
 import { InvalidBlobKeyError } from './local-blob-store.js';
 

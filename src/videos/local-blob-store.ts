@@ -5,7 +5,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { payloadTooLarge } from '../server/http-errors.js';
+import { payloadTooLarge } from '../core/http-errors.js';
 import { assertValidRange, BlobNotFoundError, type BlobRef, type BlobStore, type LocalFiles } from './blob-store.js';
 
 const keyPattern = /^[A-Za-z0-9_.-]{1,100}$/;

@@ -9,6 +9,7 @@ import { probeVideo } from './probe-video.js';
 import { liveToolProcesses, runTool } from './run-tool.js';
 import { cachedSampleVideo } from './sample-video-cache.js';
 import { sampleVideoSpecs, sampleVideoTruth } from './sample-videos.js';
+import { generateSpeechVideo, speechVideoTruth } from './speech/__fixtures__/speech-video.js';
 
 /** Resolves once a media tool process is running (polled: the pass spawns after waiting for a place). */
 async function waitForLiveTool(): Promise<void> {
@@ -50,6 +51,21 @@ describe('measureMediaFacts on sample videos with known truth', () => {
     cutsAndSilence.cuts_s.forEach((cut, i) => expect(Math.abs(cut - truth.cuts_s[i])).toBeLessThanOrEqual(0.2));
     expect(cutsAndSilence.shots).toHaveLength(3);
     expectShotsCover(cutsAndSilence);
+  });
+
+  it('marks no speech in the tones and silences of the samples', () => {
+    expect(cutsAndSilence.speech_segments).toEqual([]);
+    expect(threeShots.speech_segments).toEqual([]);
+  });
+
+  it('marks where someone speaks, between silence, music and noise', async () => {
+    const path = join(dir, 'speech.mp4');
+    await generateSpeechVideo(path, tools);
+    const facts = await measureMediaFacts(path, tools, await probeVideo(path, tools));
+    expect(facts.speech_segments).toHaveLength(1);
+    const [speech] = facts.speech_segments!;
+    expect(Math.abs(speech.start_s - speechVideoTruth.speech.start_s)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(speech.end_s - speechVideoTruth.speech.end_s)).toBeLessThanOrEqual(0.5);
   });
 
   it('finds the digital silence from 5 s to the end, and no frozen or black frames', () => {

@@ -4,9 +4,10 @@ import { locateFades, locateLoudness, splitAtCuts } from './locate-events.js';
 import type { MediaTools } from './media-tools.js';
 import type { ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';
+import { detectSpeech } from './speech/detect-speech.js';
 
 /** Bump when what measureMediaFacts measures changes, so cached facts are recomputed. */
-export const MEDIA_FACTS_VERSION = 2;
+export const MEDIA_FACTS_VERSION = 3;
 
 /** Scene-change score (0-1) above which a frame starts a new shot. */
 const SCENE_THRESHOLD = 0.3;
@@ -17,11 +18,12 @@ const ANALYSIS_WIDTH = 320;
 const MIN_SHOT_S = 0.1;
 
 /**
- * Measures a video with two ffmpeg passes run in parallel: the picture (scene
+ * Measures a video with three passes run in parallel: the picture (scene
  * cuts, black and frozen segments, brightness/contrast/saturation/colour cast,
  * fades from the sampled brightness) on a downscaled copy, and the sound (EBU
  * R128 loudness with its per-100 ms frames for loud and clipping segments,
- * silences). Each pass is a background media run: it waits for a shared
+ * silences), and where someone speaks (Silero VAD over the decoded sound).
+ * Each pass is a background media run: it waits for a shared
  * process place, has a time limit scaled to the duration, and is killed when
  * `signal` aborts.
  * @throws ToolError when ffmpeg fails (ToolTimeoutError past its time limit); the signal's reason when aborted
@@ -43,14 +45,16 @@ export async function measureMediaFacts(
   });
   try {
     // settled, not Promise.all: a failure is reported only once the other pass's ffmpeg has exited too
-    const [video, audio] = await Promise.allSettled([
+    const [video, audio, speech] = await Promise.allSettled([
       stopOnFailure(runVideoPass(path, tools, probed.duration_s, passes.signal)),
       probed.has_audio ? stopOnFailure(runAudioPass(path, tools, probed.duration_s, passes.signal)) : Promise.resolve(null),
+      probed.has_audio ? stopOnFailure(detectSpeech(path, tools, probed.duration_s, passes.signal)) : Promise.resolve([]),
     ]);
     if (passes.signal.aborted) throw passes.signal.reason;
     if (video.status === 'rejected') throw video.reason;
     if (audio.status === 'rejected') throw audio.reason;
-    return assembleFacts(probed, video.value, audio.value);
+    if (speech.status === 'rejected') throw speech.reason;
+    return { ...assembleFacts(probed, video.value, audio.value), speech_segments: speech.value };
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }

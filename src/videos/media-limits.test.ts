@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../server/http-errors.js';
+import { HttpError } from '../core/http-errors.js';
 import { assertWithinMediaLimits, DEFAULT_MEDIA_LIMITS } from './media-limits.js';
 import type { ProbedVideo } from './probe-video.js';
 

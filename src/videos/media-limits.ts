@@ -1,6 +1,6 @@
 import { formatBytes } from '../domain/format-bytes.js';
 import { formatTimecode } from '../domain/timecode.js';
-import { mediaLimitExceeded, unprocessableContent } from '../server/http-errors.js';
+import { mediaLimitExceeded, unprocessableContent } from '../core/http-errors.js';
 import { picturesTooLarge, type ProbedVideo } from './probe-video.js';
 
 /** What an upload may claim, checked right after probing and before any heavy work. */

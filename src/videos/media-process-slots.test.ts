@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 import { MediaProcessSlots } from './media-process-slots.js';
 
 /** Lets queued promise callbacks run. */

@@ -1,4 +1,4 @@
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 
 /**
  * Whose work a media process does: `interactive` for what a client is waiting

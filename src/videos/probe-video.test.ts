@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpError } from '../server/http-errors.js';
+import { HttpError } from '../core/http-errors.js';
 import { resolveMediaTools } from './media-tools.js';
 import { probeVideo } from './probe-video.js';
 import { runTool } from './run-tool.js';

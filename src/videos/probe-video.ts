@@ -1,4 +1,4 @@
-import { mediaLimitExceeded, unsupportedMediaType } from '../server/http-errors.js';
+import { mediaLimitExceeded, unsupportedMediaType } from '../core/http-errors.js';
 import type { MediaTools } from './media-tools.js';
 import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';

@@ -1,4 +1,4 @@
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from '../core/provider-error.js';
 
 interface Running<V> {
   promise: Promise<V>;

@@ -1,5 +1,5 @@
 import { formatTimecode } from '../domain/timecode.js';
-import { unprocessableContent } from '../server/http-errors.js';
+import { unprocessableContent } from '../core/http-errors.js';
 import type { MediaTools } from './media-tools.js';
 import type { ProbedVideo } from './probe-video.js';
 import { runMediaTool } from './run-media-tool.js';

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unprocessableContent } from '../server/http-errors.js';
+import { unprocessableContent } from '../core/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
@@ -203,7 +203,7 @@ export class VideoLibrary {
       useFile,
       openStream: () => deferredStream(() => blobs.openRead(id)),
       facts: (signal) => this.facts(record, signal),
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, useFile, () => this.facts(record, signal), signal) } : {}),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, useFile, (reading) => this.facts(record, reading), signal) } : {}),
     };
   }
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { unsupportedMediaType } from '../server/http-errors.js';
+import { unsupportedMediaType } from '../core/http-errors.js';
 import type { BlobStore } from './blob-store.js';
 import type { MediaTools } from './media-tools.js';
 import type { ProbedVideo } from './probe-video.js';

@@ -1,6 +1,7 @@
 import type { MediaFacts, PromptCategory, TimeSpan } from '../../src/domain/index.js';
 import { formatTimecode } from '../../src/domain/index.js';
 import { writeLocalAnswer, type LocalAnalyzerId } from '../../src/providers/local/index.js';
+import { readsText } from '../../src/providers/local/local-analyzers.js';
 import type { ShotLook, VideoTruth } from './calibration-videos.js';
 
 /** The answers planted in every case; their quality is known by construction. */
@@ -20,6 +21,9 @@ const describe: Record<ShotLook, string> = {
   'card-red': 'a still red card with no text',
   'card-blue': 'a still blue card with no text',
   'card-yellow': 'a still yellow card with no text',
+  'bars-dark': 'the same colour bars and timecode counter, graded much darker',
+  'bars-warm': 'the colour bars again, graded warm with an orange tint',
+  'bars-cool': 'colour bars with a running timecode counter, graded cool and blue',
 };
 
 const at = (t: number) => formatTimecode(t);
@@ -32,6 +36,10 @@ interface Story {
   clipping: TimeSpan[] | 'none';
   fades: { kind: 'in' | 'out'; start_s: number; end_s: number }[] | 'none';
   loudest: number | null;
+  /** the titles it quotes as on screen */
+  titles: { text: string; start_s: number; end_s: number }[] | 'none';
+  /** what it says of graded shots: the grade as made, or the opposite */
+  grades: 'truth' | 'swapped';
 }
 
 function truthStory(truth: VideoTruth): Story {
@@ -41,6 +49,8 @@ function truthStory(truth: VideoTruth): Story {
     clipping: truth.clipping,
     fades: truth.fades,
     loudest: truth.loud[0] ? truth.loud[0].start_s + 0.5 : null,
+    titles: truth.titles,
+    grades: 'truth',
   };
 }
 
@@ -55,12 +65,15 @@ function inventedStory(truth: VideoTruth): Story {
     clipping: [freeSpot([...truth.clipping, ...truth.loud])],
     fades: [{ kind: 'out', start_s: Math.round(d * 0.45), end_s: Math.round(d * 0.45) + 1 }],
     loudest: freeSpot(truth.loud).start_s,
+    // one title invented, the others read right
+    titles: truth.titles.map((t, i) => (i === 0 ? { ...t, text: 'WELCOME TO PARIS' } : t)),
+    grades: 'swapped',
   };
 }
 
 /** denied events: whatever the video has, the answer says it does not */
 function deniedStory(truth: VideoTruth): Story {
-  return { cuts: [], silences: 'none', clipping: 'none', fades: 'none', loudest: null };
+  return { cuts: [], silences: 'none', clipping: 'none', fades: 'none', loudest: null, titles: 'none', grades: 'truth' };
 }
 
 function soundLines(truth: VideoTruth, story: Story): string[] {
@@ -87,21 +100,34 @@ function shotsTimeline(truth: VideoTruth, story: Story): string[] {
   return bounds.slice(0, -1).map((start, i) => {
     const mid = (start + bounds[i + 1]) / 2;
     const real = truth.shots.find((s) => mid >= s.start_s && mid < s.end_s) ?? truth.shots[0];
-    const still = real.static ? ' The picture stands still: a title card without text.' : ' The camera does not move; the pattern itself moves.';
-    return `- **${at(start)}–${at(bounds[i + 1])}**${i > 0 ? ` — hard cut at ${at(start)}` : ''}: shot ${i + 1} shows ${describe[real.look]}.${still}`;
+    const titled = truth.titles.some((t) => t.start_s < real.end_s && t.end_s > real.start_s);
+    const still = real.static ? (titled ? ' The picture stands still: a title card.' : ' The picture stands still: a title card without text.') : ' The camera does not move; the pattern itself moves.';
+    const shows = titled ? describe[real.look].replace(/ with no text$/, ' with a title over it') : describe[real.look];
+    return `- **${at(start)}–${at(bounds[i + 1])}**${i > 0 ? ` — hard cut at ${at(start)}` : ''}: shot ${i + 1} shows ${shows}.${still}`;
   });
 }
 
+/** what a content answer says of a graded shot, true to the grade or the opposite */
+function gradeLine(look: ShotLook, index: number, grades: Story['grades']): string | undefined {
+  const swapped = grades === 'swapped';
+  if (look === 'bars-dark') return `much ${swapped ? 'brighter' : 'darker'} than shot ${index}: ${swapped ? 'pull it down' : 'lift the mid-tones'} to match`;
+  if (look === 'bars-warm') return swapped ? 'a cool, blue cast from the grade' : 'a warm, orange cast from the grade';
+  if (look === 'bars-cool') return swapped ? 'a warm, orange cast from the grade' : 'a cool, blue cast from the grade';
+  return undefined;
+}
+
+const titlesNote = (truth: VideoTruth) => truth.titles.length > 0;
+
 const categoryAdvice: Record<PromptCategory, (truth: VideoTruth, story: Story) => string[]> = {
-  analysis: () => ['No on-screen text appears apart from the counter inside the test pattern.'],
-  general: () => ['It is a synthetic test video: test patterns and a tone, no people and no on-screen text.'],
+  analysis: (truth) => [titlesNote(truth) ? 'The titles listed under "On-screen text" are the only text in the video.' : 'No on-screen text appears apart from the counter inside the test pattern.'],
+  general: (truth) => [titlesNote(truth) ? 'It is a synthetic test video: colour cards with titles, test patterns and a tone, no people.' : 'It is a synthetic test video: test patterns and a tone, no people and no on-screen text.'],
   cuts: (truth, story) => story.cuts.length > 0 ? [`Cut list: ${story.cuts.map(at).join(', ')} (${story.cuts.length} cuts).`] : ['Cut list: none.'],
   pacing: (truth, story) => [`The shots last ${[0, ...story.cuts, truth.duration_s].slice(1).map((e, i, all) => `${(e - (i === 0 ? 0 : all[i - 1])).toFixed(1)} s`).join(', ')}.`, `Speed up the middle: trim shot 2 by a second near ${at(truth.duration_s / 2)}.`, 'Let the last shot breathe before the end.'],
   editing: (truth) => [`Hook: open on the most vivid pattern; cut the first second (trim 00:00–00:01).`, `Highlight: the shot starting at ${at(truth.cuts_s[0] ?? 0)} is the most striking image; keep it whole.`, `Tighten the pacing: end the video at ${at(truth.duration_s - 1)}.`],
   trimming: (truth) => [`15 s version: keep ${at(0)}–${at(Math.min(15, truth.duration_s))}, because it holds every shot.`, `30 s and 60 s versions: the video is only ${truth.duration_s} s long, so keep it whole.`, `Keep the segment from ${at(truth.cuts_s[0] ?? 0)} to ${at(truth.duration_s)} for a shorter cut, because the opening adds nothing.`],
   audio: (truth) => truth.has_audio ? ['Fixes: normalise the tone to -14 LUFS and lower the loud passage; add music under the silent stretch.', `Add a limiter at -1 dBTP on the whole mix from ${at(0)}.`] : ['Fix: add music or a voice-over mixed to about -14 LUFS.'],
-  captions: (truth) => [`Caption at ${at(0.5)}: "Test pattern one", placed at the bottom centre in white with a dark outline.`, `Caption at ${at(truth.cuts_s[0] ?? 1)}: "A new pattern", bottom centre, large sans-serif for legibility.`, 'Existing on-screen text: none besides the running counter in the colour bars.'],
-  colour: (truth) => truth.shots.map((s, i) => `Shot ${i + 1} (${span(s)}): ${s.look.startsWith('card') ? 'a flat, fully saturated colour with no contrast' : s.look === 'cells' ? 'mostly dark with bright green and red cells; brighten it a little' : 'bright and saturated, neutral white balance'}.`).concat(['Consistency: the shots do not match each other in colour; grade them toward one look, and correct any cast with a slight adjustment.']),
+  captions: (truth) => [`Caption at ${at(0.5)}: "Test pattern one", placed at the bottom centre in white with a dark outline.`, `Caption at ${at(truth.cuts_s[0] ?? 1)}: "A new pattern", bottom centre, large sans-serif for legibility.`, titlesNote(truth) ? 'Existing on-screen text: the titles listed above; keep new captions clear of them.' : 'Existing on-screen text: none besides the running counter in the colour bars.'],
+  colour: (truth, story) => truth.shots.map((s, i) => `Shot ${i + 1} (${span(s)}): ${gradeLine(s.look, i, story.grades) ?? ''}${gradeLine(s.look, i, story.grades) ? '' : s.look.startsWith('card') ? 'a flat, fully saturated colour with no contrast' : s.look === 'cells' ? 'mostly dark with bright green and red cells; brighten it a little' : 'bright and saturated, neutral white balance'}.`).concat(['Consistency: the shots do not match each other in colour; grade them toward one look, and correct any cast with a slight adjustment.']),
   broll: (truth) => [`B-roll at ${at(truth.cuts_s[0] ?? 1)}: insert a 2 s close-up cutaway of the pattern's detail to show texture.`, `Another insert at ${at(truth.duration_s - 2)}: hold a 1.5 s wide shot of the final pattern.`],
   thumbnail: (truth) => [`Thumbnail candidate at ${at((truth.shots[0].start_s + truth.shots[0].end_s) / 2)}: the frame is bright and colourful, which works at small sizes; overlay text "TEST".`, `Second candidate at ${at((truth.shots.at(-1)!.start_s + truth.shots.at(-1)!.end_s) / 2)}: strong contrast; overlay a short title.`],
 };
@@ -120,7 +146,13 @@ function contentAnswer(truth: VideoTruth, category: PromptCategory, story: Story
     '',
     '## For this request',
     ...categoryAdvice[category](truth, story).map((l) => `- ${l}`),
+    ...(truth.titles.length > 0 ? ['', '## On-screen text', ...titleLines(story).map((l) => `- ${l}`)] : []),
   ].join('\n');
+}
+
+function titleLines(story: Story): string[] {
+  if (story.titles === 'none') return ['No on-screen text appears anywhere in the video.'];
+  return story.titles.map((t) => `From ${at(t.start_s)} to ${at(t.end_s)} the title reads "${t.text}".`);
 }
 
 const vagueText: Record<PromptCategory, string> = {
@@ -140,7 +172,9 @@ const vagueText: Record<PromptCategory, string> = {
 /** Every planted answer for one case. `facts` is the measurement, which the local analyzers answer from. */
 export function plantAnswers(truth: VideoTruth, facts: MediaFacts, category: PromptCategory, prompt: string): Record<PlantedAnswerKind, Planted> {
   const text = (value: string): Planted => ({ text: value, error: null });
-  const local = (analyzer: LocalAnalyzerId) => text(writeLocalAnswer({ analyzer, facts, prompt }));
+  // only the analyzers that read text get the OCR spans, as in the application
+  const { on_screen_text: _, ...withoutText } = facts;
+  const local = (analyzer: LocalAnalyzerId) => text(writeLocalAnswer({ analyzer, facts: readsText.has(analyzer) ? facts : withoutText, prompt }));
   return {
     accurate: text(contentAnswer(truth, category, truthStory(truth))),
     invented: text(contentAnswer(truth, category, inventedStory(truth))),
@@ -178,6 +212,7 @@ export function expectedPairs(category: PromptCategory, truth: VideoTruth): [Pla
     pairs.push([specialist, 'invented'], [specialist, 'denied'], [specialist, 'vague']);
   }
   if (contentCategories.includes(category)) pairs.push(['accurate', 'local-full']);
-  void truth;
+  // on a captions question about a video with titles, the analyzer that reads them (OCR) beats those that only suggest caption slots
+  if (category === 'captions' && truth.titles.length > 0) for (const slots of ['local-shots', 'local-audio', 'local-look'] as const) pairs.push(['local-full', slots]);
   return pairs;
 }

@@ -29,7 +29,8 @@ export interface CaseResult {
 
 /**
  * Runs a judge over every planted case: 6 generated videos × 11 prompt
- * categories × 3 phrasings, each with the planted answers, and records every
+ * categories × 3 phrasings, plus focused videos (graded shots, titles) on the
+ * categories they are for, each with the planted answers, and records every
  * expected pair. The videos are rendered and measured once (cached).
  */
 export async function runPlantedCalibration(judge: Judge, options: { half?: CalibrationHalf } = {}): Promise<CaseResult[]> {
@@ -39,6 +40,7 @@ export async function runPlantedCalibration(judge: Judge, options: { half?: Cali
     const truth = truthOf(video);
     const asset = fakeVideoAsset(facts, { id: video.id });
     for (const [category, prompts] of Object.entries(calibrationPrompts) as [PromptCategory, readonly string[]][]) {
+      if (video.categories && !video.categories.includes(category)) continue;
       for (const [phrasing, prompt] of prompts.entries()) {
         const id = caseId(video.id, category, phrasing);
         const half = halfOf(id);

@@ -43,6 +43,13 @@ describe('vidcompare CLI against a real server', () => {
     expect(models.details.find((m) => m.id === 'local-full')?.provider).toBe('local');
   });
 
+  it('models --refresh asks the server to list the providers first and shows the shutdown notices', async () => {
+    const models = parseJson<{ details: { id: string; notice?: string; retired_to: string | null }[] }>(await cli('models', '--refresh', '--json'));
+    const sonnet = models.details.find((m) => m.id === 'claude-sonnet-4-5');
+    expect(sonnet?.notice).toMatch(/claude-sonnet-4-5 down on 2026-11-30/);
+    expect(models.details.find((m) => m.id === 'local-full')?.notice).toBeUndefined();
+  });
+
   it('compare with the local models shows progress and ends with a table of scores (exit 0, no colours in a pipe)', async () => {
     const result = await cli('compare', '--video', videoId, '--template', 'transitions-pacing', '--models', 'local-full,local-shots', '--judge', 'local-judge');
     expect(result.code, result.stderr).toBe(0);
@@ -106,6 +113,22 @@ describe('vidcompare CLI against a real server', () => {
     const gone = await cli('jobs', 'show', id);
     expect(gone.code).toBe(1);
     expect(oneLine(gone)).toEqual([expect.stringMatching(/not found/)]);
+  });
+
+  it('rejudge judges a finished job\'s answers again in a new job; an unknown judge gets the server\'s refusal (exit 1)', async () => {
+    const source = parseJson<any[]>(await cli('--json', 'jobs', '--status', 'completed')).find((job) => job.job_type === 'batch_compare' && job.request_data.judge_model === 'local-judge');
+    expect(source).toBeDefined();
+    const result = await cli('--json', 'rejudge', source.job_id.slice(0, 8), '--judge', 'local-judge', '--runs', '2');
+    expect(result.code, result.stderr).toBe(0);
+    const view = parseJson(result);
+    expect(view).toMatchObject({ status: 'completed', rejudge_of: source.job_id, request_data: { judge_model: 'local-judge', judge_runs: 2 } });
+    const before = (await api(`${server.url}/api/jobs/${source.job_id}`)).body;
+    const answers = (result: any) => result.comparisons.flatMap((c: any) => c.results.map((r: any) => r.response));
+    expect(answers(view.result)).toEqual(answers(before.result));
+    expect(answers(view.result).length).toBeGreaterThan(0);
+    const unknownJudge = await cli('rejudge', source.job_id, '--judge', 'no-such-judge');
+    expect(unknownJudge.code).toBe(1);
+    expect(oneLine(unknownJudge)).toEqual([expect.stringMatching(/unknown model "no-such-judge"/)]);
   });
 
   it('export writes a csv file', async () => {

@@ -172,6 +172,31 @@ describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL, Redis and S3
     await waitFor(async () => ((await api(`${cluster.api.url}/api/workers`)).body as any[]).every((w) => w.active_units === 0), 10_000);
   });
 
+  it('the response cache and re-judging work across processes: a repeated comparison and a re-judge call no model', async () => {
+    const prompt = 'Batch E: the same question twice';
+    const finished = async (jobId: string) => {
+      await waitFor(async () => ['completed', 'failed', 'cancelled'].includes((await jobView(cluster.api.url, jobId)).status), 60_000);
+      return jobView(cluster.api.url, jobId);
+    };
+    const first = await finished(await startCompare(cluster.api.url, videoId, prompt));
+    expect(first.status).toBe('completed');
+    const callsAfterFirst = calls.filter((c) => c.key.includes('Batch E')).length;
+    expect(callsAfterFirst).toBe(4);
+
+    const second = await finished(await startCompare(cluster.api.url, videoId, prompt));
+    expect(second.result.results.map((r: any) => [r.status, r.cached])).toEqual(Array(4).fill(['succeeded', true]));
+    expect(calls.filter((c) => c.key.includes('Batch E')).length).toBe(4);
+
+    const totalBefore = calls.length;
+    const rejudged = await api(`${cluster.api.url}/api/jobs/${first.job_id}/rejudge`, { method: 'POST', json: { judge_model: 'local-judge' } });
+    expect(rejudged.status).toBe(202);
+    const view = await finished(rejudged.body.job_id);
+    expect(view).toMatchObject({ status: 'completed', rejudge_of: first.job_id });
+    expect(view.result.judge_model).toBe('local-judge');
+    expect(view.result.evaluation).toHaveLength(4);
+    expect(calls.length).toBe(totalBefore);
+  });
+
   it('SIGKILL of a worker mid-batch: the other finishes the batch, only calls in flight at the kill are repeated', async () => {
     const prompts = Array.from({ length: 6 }, (_, i) => `Batch D prompt ${i}: describe the audio`);
     const jobId = await startBatch(cluster.api.url, videoId, prompts);

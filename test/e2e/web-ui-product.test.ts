@@ -142,6 +142,8 @@ describe('web UI as a product: focus, timeline, picker, library, phone, accessib
     await expect(picker.locator('.model-off__provider[data-provider="gemini"] summary').textContent()).resolves.toMatch(
       /^Gemini — add GEMINI_API_KEY to enable · \d+ models?$/,
     );
+    // a provider's shutdown notice is shown with the model it concerns (before or after the day)
+    await expect(picker.locator('.model-off__provider[data-provider="gemini"] li').filter({ hasText: 'gemini-2.5-pro down on 2026-12-01' }).count()).resolves.toBe(1);
     await finish(watched);
   });
 

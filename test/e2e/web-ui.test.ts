@@ -141,6 +141,21 @@ describe('web UI in a real browser', () => {
       await stamps.nth(second).click();
       await waitForPlayerTime(page, values[second]!);
     }
+
+    // "Judge again with…" starts a job that judges these answers again, and opens it
+    const rejudge = results.getByRole('form', { name: 'Judge again' });
+    await rejudge.getByLabel('Judge again with…').selectOption('local-judge');
+    await rejudge.getByRole('button', { name: 'Judge again' }).click();
+    const reopened = page.locator('.results[data-job-id]').and(page.locator(`:not([data-job-id="${jobId}"])`));
+    await reopened.waitFor();
+    const rejudgeId = (await reopened.getAttribute('data-job-id'))!;
+    await waitForJobStatus(page, rejudgeId, 'completed');
+    await jobRow(page, rejudgeId).getByTestId('job-rejudge-of').filter({ hasText: jobId.slice(0, 8) }).waitFor();
+    await expect(reopened.getByTestId('score').count()).resolves.toBe(4);
+    const source = (await api(`${server.url}/api/jobs/${jobId}`)).body;
+    const again = (await api(`${server.url}/api/jobs/${rejudgeId}`)).body;
+    expect(again.rejudge_of).toBe(jobId);
+    expect(again.result.results.map((r: { response: string }) => r.response)).toEqual(source.result.results.map((r: { response: string }) => r.response));
     await finish(watched);
   });
 

@@ -1,5 +1,5 @@
 import type { GenerateRequest, GenerateResult, VideoProvider } from '../../src/providers/provider.js';
-import { CancelledError, ProviderError } from '../../src/providers/provider-error.js';
+import { CancelledError, ProviderError } from '../../src/core/provider-error.js';
 
 interface PendingCall {
   request: GenerateRequest;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../src/providers/provider-error.js';
+import { ProviderError } from '../../src/core/provider-error.js';
 import { GatedProvider, rateLimited } from '../helpers/gated-provider.js';
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { writeTestModelsFile } from '../helpers/test-models.js';

@@ -58,6 +58,8 @@ export function validBodyFor(route: ApiRoute, ids: KnownIds, videoFile: string):
     case '/api/batch-compare':
     case '/api/batch-compare-async':
       return json({ video_ids: [ids.videoId], prompts: ['List the cuts'], models: ['local-shots'], judge_model: 'none' });
+    case '/api/jobs/{id}/rejudge':
+      return json({ judge_model: 'local-judge' });
     default:
       return undefined;
   }

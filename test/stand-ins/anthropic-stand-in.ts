@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { anthropicModelList, type ModelListSource } from './model-lists.js';
 import { roughTokens, startJsonStandIn, type JsonCall, type JsonStandInCore, type StandInReply } from './json-api-stand-in.js';
 
 /**
@@ -39,6 +40,8 @@ export interface AnthropicStandInOptions {
   respondTool?: (body: MessagesRequestBody, call: MessagesCall) => unknown;
   /** stop_reason of answers (default end_turn, or tool_use for a forced tool call) */
   stopReason?: (call: MessagesCall) => string;
+  /** what GET /v1/models lists (or an outage reply); without it that route answers 404 */
+  models?: ModelListSource;
 }
 
 export interface AnthropicStandIn extends JsonStandInCore<MessagesRequestBody> {
@@ -84,6 +87,7 @@ export async function startAnthropicStandIn(options: AnthropicStandInOptions = {
     latencyMs: options.latencyMs,
     gate: options.gate,
     intercept: options.intercept,
+    ...(options.models ? { lists: { 'GET /v1/models': (query: URLSearchParams) => anthropicModelList(options.models!, query) } } : {}),
     routes: {
       'POST /v1/messages': (call) => {
         const { body } = call;

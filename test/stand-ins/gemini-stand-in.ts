@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { geminiModelList, type ModelListSource } from './model-lists.js';
 
 /**
  * A local server that speaks the Gemini Developer API wire protocol (v1beta)
@@ -76,6 +77,8 @@ export interface GeminiStandInOptions {
   respond?: (body: GenerateRequestBody, call: GenerateCallInfo) => string;
   /** thoughtsTokenCount reported in usageMetadata (default 7) */
   thoughtsTokens?: number;
+  /** what GET /v1beta/models lists (or an outage reply); without it that route answers 404 */
+  models?: ModelListSource;
 }
 
 export interface StandInFile {
@@ -115,6 +118,8 @@ export interface GeminiStandIn {
     inFlight: number;
     maxInFlight: number;
     rateLimited: number;
+    /** GET /v1beta/models calls (kept out of `requests`) */
+    listCalls: number;
   };
   readonly requests: StandInRequestLog[];
   totalGenerateCalls(): number;
@@ -143,7 +148,7 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
   const files = new Map<string, StandInFile>();
   const uploads = new Map<string, PendingUpload>();
   const stats: GeminiStandIn['stats'] = {
-    bytesUploaded: 0, inlineBytes: 0, uploads: 0, fileGets: 0, generateCalls: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0,
+    bytesUploaded: 0, inlineBytes: 0, uploads: 0, fileGets: 0, generateCalls: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, listCalls: 0,
   };
   const requests: StandInRequestLog[] = [];
   let callCount = 0;
@@ -176,6 +181,10 @@ export async function startGeminiStandIn(options: GeminiStandInOptions = {}): Pr
     }
     const fileMatch = /^\/v1beta\/(files\/[^/:]+)$/.exec(url.pathname);
     if (method === 'GET' && fileMatch) return getFile(res, fileMatch[1], url.pathname);
+    if (method === 'GET' && url.pathname === '/v1beta/models' && options.models) {
+      stats.listCalls += 1;
+      return send(res, await geminiModelList(options.models, url.searchParams));
+    }
     const genMatch = /^\/v1beta\/models\/([^/:]+):generateContent$/.exec(url.pathname);
     if (method === 'POST' && genMatch) return generate(req, res, decodeURIComponent(genMatch[1]), url.pathname);
 

@@ -47,13 +47,15 @@ export interface JsonStandInOptions<Body> {
   gate?: (call: JsonCall<Body>) => Promise<void>;
   /** answer a call with a canned reply instead */
   intercept?: (call: JsonCall<Body>) => StandInReply | undefined;
+  /** "GET /v1/models" → the answer: read-only list routes, outside the call log, counters, queued failures and latency */
+  lists?: Record<string, (query: URLSearchParams) => StandInReply | Promise<StandInReply>>;
 }
 
 export interface JsonStandInCore<Body> {
   /** http://127.0.0.1:port (no path) */
   readonly origin: string;
   readonly requests: { method: string; path: string; headers: IncomingHttpHeaders; body?: Body }[];
-  readonly stats: { calls: number; inFlight: number; maxInFlight: number; failures: number; clientGone: number };
+  readonly stats: { calls: number; inFlight: number; maxInFlight: number; failures: number; clientGone: number; listCalls: number };
   /** the next calls get these replies, in order, before anything else happens */
   failNext(...replies: StandInReply[]): void;
   close(): Promise<void>;
@@ -61,7 +63,7 @@ export interface JsonStandInCore<Body> {
 
 export async function startJsonStandIn<Body>(options: JsonStandInOptions<Body>): Promise<JsonStandInCore<Body>> {
   const requests: JsonStandInCore<Body>['requests'] = [];
-  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, failures: 0, clientGone: 0 };
+  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, failures: 0, clientGone: 0, listCalls: 0 };
   const queued: StandInReply[] = [];
 
   const server = createServer((req, res) => {
@@ -73,8 +75,14 @@ export async function startJsonStandIn<Body>(options: JsonStandInOptions<Body>):
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const path = url.pathname;
     const raw = await readBody(req);
+    const list = options.lists?.[`${method} ${path}`];
+    if (list) {
+      stats.listCalls += 1;
+      return send(res, options.authorize?.(req.headers) ?? (await list(url.searchParams)));
+    }
     let body: Body | undefined;
     try {
       body = raw.length > 0 ? (JSON.parse(raw.toString('utf8')) as Body) : undefined;

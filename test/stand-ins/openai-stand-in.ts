@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { openAiModelList, type ModelListSource } from './model-lists.js';
 import { roughTokens, startJsonStandIn, type JsonCall, type JsonStandInCore, type StandInReply } from './json-api-stand-in.js';
 
 /**
@@ -40,6 +41,8 @@ export interface OpenAiStandInOptions {
   servedModel?: (requested: string) => string;
   /** reasoning tokens reported (default 5; included in completion_tokens as OpenAI does) */
   reasoningTokens?: number;
+  /** what GET /v1/models lists (or an outage reply); without it that route answers 404 */
+  models?: ModelListSource;
 }
 
 export interface OpenAiStandIn extends JsonStandInCore<ChatRequestBody> {
@@ -79,6 +82,7 @@ export async function startOpenAiStandIn(options: OpenAiStandInOptions = {}): Pr
     latencyMs: options.latencyMs,
     gate: options.gate,
     intercept: options.intercept,
+    ...(options.models ? { lists: { 'GET /v1/models': () => openAiModelList(options.models!) } } : {}),
     routes: {
       'POST /v1/chat/completions': (call) => {
         const parts = userParts(call.body);

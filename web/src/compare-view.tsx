@@ -96,6 +96,8 @@ export function CompareView() {
               onSelectItem={setBatchItem}
               onClose={() => openJob(null)}
               playerReady={focusedVideo !== undefined && player.selectedId === focusedVideo}
+              models={catalogue.models?.details ?? null}
+              onStarted={onStarted}
             />
           ) : (
             <p className="empty section-empty">No result open. Run a comparison, or open a job from the Jobs list.</p>

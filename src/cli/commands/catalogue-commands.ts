@@ -9,9 +9,10 @@ export function registerCatalogueCommands(program: Command): void {
     .command('models')
     .description('list the models: id, provider, whether available and why not')
     .option('--available', 'only the available ones')
-    .action(async (options: { available?: boolean }, command: Command) => {
+    .option('--refresh', "ask each configured provider for its model list first (the server also does every 6 h)")
+    .action(async (options: { available?: boolean; refresh?: boolean }, command: Command) => {
       const ctx = contextFor(command);
-      const response = await ctx.client.models();
+      const response = options.refresh ? await ctx.client.refreshModels() : await ctx.client.models();
       const details = options.available ? response.details.filter((d) => d.available) : response.details;
       if (ctx.out.json) {
         ctx.out.data({ ...response, details });
@@ -28,8 +29,8 @@ export function registerCatalogueCommands(program: Command): void {
             d.provider,
             d.role === 'judge' ? 'judge' : d.can_judge ? 'answer+judge' : 'answer',
             d.available ? style.green('yes') : style.red('no'),
-            price(d.input_usd_per_mtok, d.output_usd_per_mtok),
-            truncate([d.reason, d.retired_to ? `retired: use ${d.retired_to}` : ''].filter(Boolean).join('; '), 60),
+            d.price_known === false ? 'unknown' : price(d.input_usd_per_mtok, d.output_usd_per_mtok),
+            truncate([d.reason, d.notice ?? (d.retired_to ? `retired: answered by ${d.retired_to}` : '')].filter(Boolean).join('; '), 80),
           ]),
         ),
       );

@@ -2,7 +2,7 @@ import { formatPreciseTimecode, type MediaFacts, type TimeSpan, type TimestampMe
 import { clauseBoundary, findPositions, splitSentences, type TextSpan } from '../answer-text.js';
 
 /** The kinds of checkable claim; one checker per family (claims/check-*.ts). */
-export type ClaimFamily = 'cuts' | 'silences' | 'audio presence' | 'loudness' | 'clipping' | 'loud moments' | 'fades and black' | 'still picture' | 'duration' | 'format';
+export type ClaimFamily = 'cuts' | 'silences' | 'audio presence' | 'loudness' | 'clipping' | 'loud moments' | 'fades and black' | 'still picture' | 'duration' | 'format' | 'look' | 'on-screen text';
 
 /** One claim of an answer and what the measurement says of it. */
 export interface ClaimCheck {
@@ -10,7 +10,7 @@ export interface ClaimCheck {
   verdict: 'supported' | 'contradicted' | 'unchecked';
   /** the claim in short, e.g. "no clipping" or "fade at 00:12.0" */
   claim: string;
-  /** what was measured, e.g. "true peak +1.1 dBTP with clipping at 00:08.0–00:10.0" */
+  /** what was measured, e.g. "true peak +1.1 dBTP with clipping at 00:08.0–00:10.0"; for an unchecked claim, why it cannot be checked */
   truth: string;
 }
 

@@ -2,7 +2,9 @@ import type { MediaFacts } from '../../domain/index.js';
 import { checkAudioPresence, checkClipping, checkLoudMoments, checkLoudnessValues, checkSilences } from './check-audio.js';
 import { checkCuts } from './check-cuts.js';
 import { checkDuration, checkFormat } from './check-format.js';
+import { checkLook } from './check-look.js';
 import { checkFades, checkStillPicture } from './check-picture.js';
+import { checkOnScreenText } from './check-text.js';
 import { claimContext, type ClaimCheck, type ClaimChecker } from './claim.js';
 
 export type { ClaimCheck, ClaimChecker, ClaimContext, ClaimFamily } from './claim.js';
@@ -20,6 +22,8 @@ export const claimCheckers: readonly ClaimChecker[] = [
   checkStillPicture,
   checkDuration,
   checkFormat,
+  checkLook,
+  checkOnScreenText,
 ];
 
 /** Checks every claim of an answer against the measured facts. Deterministic; no I/O. */

@@ -1,5 +1,5 @@
 import type { ModelScore } from '../../domain/index.js';
-import { isCancellation } from '../../providers/provider-error.js';
+import { isCancellation } from '../../core/provider-error.js';
 import type { Judge, JudgeInput, JudgeVerdict } from '../judge.js';
 import { exactScore, type JudgeEntry } from './judge-entries.js';
 import { flipRate, flipsOf, panelAgreement } from './panel-statistics.js';
@@ -61,6 +61,7 @@ function combineScores(modelId: string, verdicts: { judge: string; verdict: Judg
     reasoning: own.map(({ judge, score }) => `${judge} (${exactScore(score)}): ${score.reasoning}`).join('\n'),
     strengths: dedupe(own.flatMap((o) => o.score.strengths)),
     weaknesses: dedupe(own.flatMap((o) => o.score.weaknesses)),
+    ...(own.some((o) => o.score.not_checked) ? { not_checked: dedupe(own.flatMap((o) => o.score.not_checked ?? [])) } : {}),
   };
 }
 

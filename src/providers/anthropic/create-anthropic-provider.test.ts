@@ -20,7 +20,7 @@ import { createFrameSampler } from '../frames/sample-frames.js';
 import { makeSampleVideoAsset } from '../frames/sample-video-asset.js';
 import { createOpenAiProvider } from '../openai/create-openai-provider.js';
 import type { GenerateRequest, VideoAsset } from '../provider.js';
-import { isCancellation, ProviderError } from '../provider-error.js';
+import { isCancellation, ProviderError } from '../../core/provider-error.js';
 import { createAnthropicProvider, type AnthropicProviderSettings } from './create-anthropic-provider.js';
 
 const KEY = 'sk-ant-test-not-secret';

@@ -4,7 +4,7 @@ import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
 import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildAnthropicRequest } from './build-anthropic-request.js';
 import { mapAnthropicError } from './map-anthropic-error.js';
 import { readAnthropicResponse } from './read-anthropic-response.js';
@@ -57,6 +57,8 @@ export function createAnthropicProvider(settings: AnthropicProviderSettings): Vi
   return {
     specificationVersion: 'v1',
     family: 'anthropic',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'anthropic-1',
 
     availability(): Availability {
       return resolveApiKey() ? { available: true } : { available: false, reason: 'ANTHROPIC_API_KEY not set' };

@@ -1,6 +1,6 @@
 import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import type { GenerateResult } from '../provider.js';
-import { ProviderError } from '../provider-error.js';
+import { ProviderError } from '../../core/provider-error.js';
 import { SUBMIT_TOOL, type AnthropicRequest } from './build-anthropic-request.js';
 
 const PROVIDER = 'anthropic';

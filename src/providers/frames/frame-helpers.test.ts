@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolError } from '../../videos/run-tool.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { FrameStreamError, splitJpegStream } from './extract-frames.js';
 import { labelFrames } from './frame-labels.js';
 import { readFrameParams } from './frame-params.js';

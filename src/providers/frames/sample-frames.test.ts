@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveMediaTools, type MediaTools } from '../../videos/media-tools.js';
 import { ToolError } from '../../videos/run-tool.js';
 import type { VideoAsset } from '../provider.js';
-import { CancelledError } from '../provider-error.js';
+import { CancelledError } from '../../core/provider-error.js';
 import type { SampledFrame } from './extract-frames.js';
 import { runFfmpegBinary, type FfmpegRunner } from './run-ffmpeg-binary.js';
 import { createFrameSampler, sampleFrames } from './sample-frames.js';

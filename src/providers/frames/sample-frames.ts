@@ -1,6 +1,6 @@
 import type { MediaTools } from '../../videos/media-tools.js';
 import type { VideoAsset } from '../provider.js';
-import { CancelledError } from '../provider-error.js';
+import { CancelledError } from '../../core/provider-error.js';
 import { extractFrames, type SampledFrame } from './extract-frames.js';
 import { runFfmpegBinary, type FfmpegRunner } from './run-ffmpeg-binary.js';
 

@@ -8,9 +8,9 @@ import { startGeminiStandIn, type GeminiStandIn, type GeminiStandInOptions } fro
 import { catalogueModelSchema, type CatalogueModel } from '../../domain/index.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
 import type { GenerateRequest, VideoAsset } from '../provider.js';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../../core/provider-error.js';
 import { createGeminiProvider, type GeminiProviderSettings } from './create-gemini-provider.js';
-import type { Clock } from '../../scheduler/clock.js';
+import type { Clock } from '../../core/clock.js';
 
 const MB = 1024 * 1024;
 const KEY = 'test-key-not-secret';

@@ -2,9 +2,9 @@ import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/ge
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderFileStore } from '../../store/store.js';
 import { preparedPayload, type Availability, type GenerateRequest, type GenerateResult, type PreparedVideo, type VideoAsset, type VideoProvider } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
-import { systemClock, type Clock } from '../../scheduler/clock.js';
+import { systemClock, type Clock } from '../../core/clock.js';
 import type { ExclusiveLock } from '../exclusive-lock.js';
 import { createGeminiFileManager } from './gemini-file-manager.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
@@ -128,6 +128,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
   return {
     specificationVersion: 'v1',
     family: 'gemini',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'gemini-1',
 
     availability(): Availability {
       return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };

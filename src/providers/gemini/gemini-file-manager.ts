@@ -4,8 +4,9 @@ import type { Logger } from '../../logging/logger.js';
 import type { ProviderFileRecord, ProviderFileStore } from '../../store/store.js';
 import type { ExclusiveLock } from '../exclusive-lock.js';
 import type { VideoAsset } from '../provider.js';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
-import type { Clock } from '../../scheduler/clock.js';
+import { untilAborted } from '../../core/abort.js';
+import { CancelledError, isCancellation, ProviderError } from '../../core/provider-error.js';
+import type { Clock } from '../../core/clock.js';
 import { mapGeminiError } from './map-gemini-error.js';
 
 const PROVIDER = 'gemini';
@@ -170,23 +171,6 @@ export function createGeminiFileManager(deps: GeminiFileManagerDeps): GeminiFile
       }
     },
   };
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function requireField(value: string | undefined, field: string): string {

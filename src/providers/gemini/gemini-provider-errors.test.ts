@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { googleError, startGeminiStandIn, unreadableSuccess, type GeminiStandIn, type GeminiStandInOptions } from '../../../test/stand-ins/gemini-stand-in.js';
 import { catalogueModelSchema } from '../../domain/index.js';
 import type { GenerateRequest } from '../provider.js';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../../core/provider-error.js';
 import { createGeminiProvider } from './create-gemini-provider.js';
 import { isFileGoneError, mapGeminiError, parseGoogleErrorBody, quotaScope } from './map-gemini-error.js';
 

@@ -3,4 +3,4 @@ export { mapGeminiError, isFileGoneError, parseGoogleErrorBody, retryDelayMs, ty
 export { buildGeminiOptions, type GeminiCallOptions, type GeminiOptionsInput } from './build-gemini-options.js';
 export { readGeminiResponse } from './read-gemini-response.js';
 export { createGeminiFileManager, type GeminiFileManager, type GeminiFileManagerDeps } from './gemini-file-manager.js';
-export { systemClock, type Clock } from '../../scheduler/clock.js';
+export { systemClock, type Clock } from '../../core/clock.js';

@@ -1,26 +1,10 @@
 import { ApiError } from '@google/genai';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { CancelledError, isCancellation, ProviderError } from '../../core/provider-error.js';
+import { isNetworkError } from '../../core/network-errors.js';
 import { retryAfterMsFromHeaders, type HeaderSource } from '../retry-after.js';
 import { isUnreadableBody, unreadableResponseError } from '../sdk-call-errors.js';
 
 const PROVIDER = 'gemini';
-
-/** Network failures worth another try (Node and undici error codes). */
-const retryableNetworkCodes = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
 
 /** The `error` object of a Google API error body. */
 export interface GoogleErrorBody {
@@ -158,18 +142,6 @@ function retryAfterHeaderMs(error: unknown): number | undefined {
   if (!error || typeof error !== 'object') return undefined;
   const holder = error as { headers?: HeaderSource; response?: { headers?: HeaderSource } };
   return retryAfterMsFromHeaders(holder.headers ?? holder.response?.headers);
-}
-
-function isNetworkError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
-    if (typeof code === 'string' && retryableNetworkCodes.has(code)) return true;
-    if (name === 'TimeoutError' || name === 'ConnectTimeoutError' || name === 'HeadersTimeoutError' || name === 'SocketError') return true;
-    if (typeof message === 'string' && /^fetch failed$|socket hang up|other side closed|terminated$/i.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { FinishReason, type GenerateContentResponse } from '@google/genai';
 import type { GenerateResult } from '../provider.js';
-import { ProviderError } from '../provider-error.js';
+import { ProviderError } from '../../core/provider-error.js';
 
 const PROVIDER = 'gemini';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueModelSchema, type MediaFacts, type VideoRecord } from '../../domain/index.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import type { GenerateRequest, VideoAsset } from '../provider.js';
 import { fifteenSecondFacts } from './__fixtures__/sample-facts.js';
 import { createLocalProvider } from './create-local-provider.js';

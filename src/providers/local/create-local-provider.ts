@@ -1,37 +1,18 @@
 import type { MediaFacts } from '../../domain/index.js';
 import type { GenerateRequest, GenerateResult, VideoAsset, VideoProvider } from '../provider.js';
-import { CancelledError, isCancellation, ProviderError } from '../provider-error.js';
+import { throwIfAborted, untilAborted } from '../../core/abort.js';
+import { CancelledError, isCancellation, ProviderError } from '../../core/provider-error.js';
 import { isLocalAnalyzerId, localAnalyzerIds, readsText } from './local-analyzers.js';
 import { writeLocalAnswer } from './write-local-answer.js';
 
 const provider = 'local';
 
-function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new CancelledError('Local analysis cancelled');
-}
-
-/** Waits for the facts, but gives up at once when the request is cancelled, even if the asset ignores its signal. */
-function factsUnlessAborted(video: VideoAsset, signal: AbortSignal): Promise<MediaFacts> {
-  return new Promise<MediaFacts>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError('Local analysis cancelled'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    video.facts(signal).then(
-      (facts) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(facts);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+const localCancelled = () => new CancelledError('Local analysis cancelled');
 
 /** The video's measured facts; a failed measurement becomes a non-retryable ProviderError. */
 async function measuredFacts(video: VideoAsset, signal: AbortSignal): Promise<MediaFacts> {
   try {
-    return await factsUnlessAborted(video, signal);
+    return await untilAborted(video.facts(signal), signal, localCancelled);
   } catch (error) {
     if (isCancellation(error) || signal.aborted) throw new CancelledError('Local analysis cancelled');
     if (error instanceof ProviderError) throw error;
@@ -70,7 +51,7 @@ export function createLocalProvider(): VideoProvider {
       return { family: 'local', video, payload: undefined };
     },
     async generate(request: GenerateRequest): Promise<GenerateResult> {
-      throwIfAborted(request.signal);
+      throwIfAborted(request.signal, localCancelled);
       const analyzer = request.model.provider_model;
       if (!isLocalAnalyzerId(analyzer)) {
         throw new ProviderError(
@@ -97,7 +78,7 @@ export function createLocalProvider(): VideoProvider {
       if (readsText.has(analyzer) && video.onScreenText) {
         facts = { ...facts, on_screen_text: await video.onScreenText(request.signal) };
       }
-      throwIfAborted(request.signal);
+      throwIfAborted(request.signal, localCancelled);
       return {
         text: writeLocalAnswer({ analyzer, facts, prompt: request.prompt }),
         usage: { input_tokens: null, output_tokens: null, thinking_tokens: null },

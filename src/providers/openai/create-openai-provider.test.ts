@@ -17,7 +17,7 @@ import { runFfmpegBinary, type FfmpegRunner } from '../frames/run-ffmpeg-binary.
 import { createFrameSampler } from '../frames/sample-frames.js';
 import { makeSampleVideoAsset } from '../frames/sample-video-asset.js';
 import type { GenerateRequest, VideoAsset } from '../provider.js';
-import { isCancellation, ProviderError } from '../provider-error.js';
+import { isCancellation, ProviderError } from '../../core/provider-error.js';
 import { createOpenAiProvider, type OpenAiProviderSettings } from './create-openai-provider.js';
 
 const KEY = 'sk-test-not-secret';

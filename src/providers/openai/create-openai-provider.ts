@@ -5,7 +5,7 @@ import { createFrameSource } from '../frames/frame-source.js';
 import type { FrameProviderSettings } from '../frames/frame-provider-settings.js';
 import { requireResponseObject } from '../sdk-call-errors.js';
 import type { Availability, GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../provider.js';
-import { CancelledError, ProviderError } from '../provider-error.js';
+import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildOpenAiRequest } from './build-openai-request.js';
 import { mapOpenAiError } from './map-openai-error.js';
 import { readOpenAiResponse } from './read-openai-response.js';
@@ -85,6 +85,8 @@ export function createOpenAiProvider(settings: OpenAiProviderSettings): VideoPro
   return {
     specificationVersion: 'v1',
     family: 'openai',
+    // bump when a change here would change the answer to the same request (it keys the response cache)
+    adapterVersion: 'openai-1',
 
     availability(model: CatalogueModel): Availability {
       const target = endpoint(model);

@@ -1,6 +1,6 @@
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { GenerateResult } from '../provider.js';
-import { ProviderError } from '../provider-error.js';
+import { ProviderError } from '../../core/provider-error.js';
 
 const PROVIDER = 'openai';
 

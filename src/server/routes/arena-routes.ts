@@ -4,7 +4,7 @@ import { ArenaVoteError, type ArenaService } from '../../arena/arena-service.js'
 import { arenaWinners, promptCategories } from '../../domain/index.js';
 import { csvField } from '../../evaluation/export-report.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest, conflict, notFound } from '../http-errors.js';
+import { badRequest, conflict, notFound } from '../../core/http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
 
 const nextQuery = z.object({

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobService } from '../../jobs/job-service.js';
-import { HttpError } from '../http-errors.js';
+import { HttpError } from '../../core/http-errors.js';
 import { batchBodySchema, compareBodySchema, documentedBody, parseJobRequest, type JobRequestDeps } from '../job-request-parser.js';
 
 export interface CompareRouteDeps extends JobRequestDeps {

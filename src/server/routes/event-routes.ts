@@ -3,7 +3,7 @@ import { apiTimestampNow } from '../../domain/api-timestamp.js';
 import { finishedJobStatuses } from '../../domain/index.js';
 import type { AnyJobEvent, JobEvents } from '../../jobs/job-events.js';
 import type { JobService } from '../../jobs/job-service.js';
-import { notFound } from '../http-errors.js';
+import { notFound } from '../../core/http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
 
 const heartbeatMs = 15_000;

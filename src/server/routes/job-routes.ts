@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { jobStatuses, maxJobsPage } from '../../domain/index.js';
 import { JobStateError, type JobService } from '../../jobs/job-service.js';
+import type { ModelsCatalogue } from '../../config/models-catalogue.js';
+import type { ProviderRegistry } from '../../providers/provider-registry.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest, conflict, notFound } from '../http-errors.js';
+import { badRequest, conflict, notFound } from '../../core/http-errors.js';
+import { documentedBody } from '../job-request-parser.js';
+import { parseRejudgeRequest, rejudgeBodySchema } from '../rejudge-request-parser.js';
 import { createTurnGate } from '../turn-gate.js';
 
 const listQuery = z.object({
@@ -21,7 +25,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Job monitoring and control (seed paths). */
-export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobService }): void {
+export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobService; catalogue: ModelsCatalogue; providers: ProviderRegistry }): void {
   const { jobs } = deps;
   // one listing at a time, serialised inside its turn: 200 parallel listings must not stall /health
   const listingTurn = createTurnGate(1);
@@ -52,6 +56,20 @@ export function registerJobRoutes(app: FastifyInstance, deps: { jobs: JobService
     try {
       const job = await jobs.cancel(request.params.id);
       return { job_id: job.id, status: job.status, message: 'Job cancelled' };
+    } catch (error) {
+      if (error instanceof JobStateError) {
+        throw error.message.includes('not found') ? notFound(error.message) : conflict(error.message);
+      }
+      throw error;
+    }
+  });
+
+  // the body is validated by zod in parseRejudgeRequest; the route schema only documents it
+  app.post<{ Params: { id: string } }>('/api/jobs/:id/rejudge', { validatorCompiler: () => () => true, schema: { tags: ['jobs'], summary: 'Judge a finished job\'s answers again with other judges: starts a new job (202) that makes no model call', params: jobIdParams, body: documentedBody(rejudgeBodySchema) } }, async (request, reply) => {
+    const choice = parseRejudgeRequest(request.body, deps);
+    try {
+      const job = await jobs.rejudge(request.params.id, choice);
+      return reply.code(202).send({ job_id: job.id, status: job.status, rejudge_of: request.params.id, message: 'Re-judging job started; it reuses every answer and runs only the judging' });
     } catch (error) {
       if (error instanceof JobStateError) {
         throw error.message.includes('not found') ? notFound(error.message) : conflict(error.message);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { promptCategories } from '../../domain/index.js';
 import type { RatingsService } from '../../ratings/ratings-service.js';
 import { describeZodError } from '../error-handler.js';
-import { badRequest } from '../http-errors.js';
+import { badRequest } from '../../core/http-errors.js';
 
 const ratingsQuery = z.object({
   source: z.enum(['human', 'judge', 'all']).default('human'),

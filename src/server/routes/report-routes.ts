@@ -5,7 +5,7 @@ import { buildLeaderboard } from '../../evaluation/leaderboard.js';
 import type { JobService } from '../../jobs/job-service.js';
 import { addLeaderboardStatistics } from '../../ratings/leaderboard-statistics.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
-import { badRequest, notFound } from '../http-errors.js';
+import { badRequest, notFound } from '../../core/http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
 
 const formats = ['csv', 'json', 'html'] as const;

@@ -1,12 +1,15 @@
 import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { VideoRecord } from '../../domain/index.js';
 import { formatBytes } from '../../domain/format-bytes.js';
+import { withCurrentText } from '../../videos/ocr/on-screen-text-cache.js';
 import type { VideoLibrary } from '../../videos/video-library.js';
 import { videoView } from '../../videos/video-view.js';
 import { isClientDisconnect } from '../error-causes.js';
-import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../http-errors.js';
+import { describeZodError } from '../error-handler.js';
+import { badRequest, conflict, gone, HttpError, notFound, payloadTooLarge } from '../../core/http-errors.js';
 import { tokenInQueryRoute } from '../security/route-access.js';
 
 export interface VideoRouteDeps {
@@ -39,6 +42,8 @@ const videoRecordSchema = {
 } as const;
 const videoListSchema = { type: 'object', properties: { videos: { type: 'array', items: videoRecordSchema } } } as const;
 const tags = ['videos'];
+/** `?text=1` reads the on-screen text when it has not been read yet */
+const factsQuery = z.object({ text: z.enum(['0', '1', 'false', 'true']).optional().transform((value) => value === '1' || value === 'true') });
 /** room for multipart boundaries, part headers and small fields around the file */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 /**
@@ -160,21 +165,29 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(thumbnail);
   });
 
-  app.get<{ Params: { id: string } }>('/api/video/:id/facts', {
+  app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/api/video/:id/facts', {
     schema: {
       tags,
-      summary: 'What ffmpeg measured in the video: cuts, shots, black and frozen segments, silences, loudness, look (measured on first request, then cached)',
+      summary:
+        'What ffmpeg measured in the video: cuts, shots, black and frozen segments, silences, loudness, look (measured on first request, then cached). ' +
+        '`on_screen_text` (OCR spans) is included once read; `?text=1` reads it first if it has not been (seconds on a long video, then cached)',
       params: idParams,
-      response: { 404: errorResponse, 410: errorResponse },
+      querystring: { type: 'object', properties: { text: { type: 'string', description: '1 or true: read the on-screen text if it has not been read yet' } } },
+      response: { 400: errorResponse, 404: errorResponse, 410: errorResponse, 501: errorResponse },
     },
   }, async (request, reply) => {
+    const query = factsQuery.safeParse(request.query);
+    if (!query.success) throw badRequest(`text must be 1 or 0 (true or false): ${describeZodError(query.error)}`);
     await requireVideoFile(request.params.id);
     const asset = await library.asset(request.params.id);
     if (!asset) throw notFound(`Video ${request.params.id} not found`);
     // a client that leaves stops waiting; the measurement is killed unless a job still waits for it
     const clientGone = new AbortController();
     reply.raw.once('close', () => clientGone.abort());
-    return asset.facts(clientGone.signal);
+    const facts = withCurrentText(await asset.facts(clientGone.signal));
+    if (!query.data.text) return facts;
+    if (!asset.onScreenText) throw new HttpError(501, 'This server has no OCR reader set up, so it cannot read on-screen text', 'NOT_IMPLEMENTED');
+    return { ...facts, on_screen_text: await asset.onScreenText(clientGone.signal) };
   });
 
   app.delete<{ Params: { id: string } }>('/api/video/:id', {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { unauthorized } from '../http-errors.js';
+import { unauthorized } from '../../core/http-errors.js';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);

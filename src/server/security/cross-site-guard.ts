@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { forbidden, unsupportedMediaType } from '../http-errors.js';
+import { forbidden, unsupportedMediaType } from '../../core/http-errors.js';
 import { parseHostHeader } from './host-guard.js';
 
 const stateChangingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

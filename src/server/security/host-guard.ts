@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isLoopbackHost } from '../../config/env.js';
-import { misdirectedRequest } from '../http-errors.js';
+import { misdirectedRequest } from '../../core/http-errors.js';
 
 export interface HostGuardOptions {
   /** extra names (`name` for any port, `name:port` for one) besides the loopback ones */

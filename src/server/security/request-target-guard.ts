@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { badRequest } from '../http-errors.js';
+import { badRequest } from '../../core/http-errors.js';
 
 /**
  * Refuses request targets other than a path (`GET /api/jobs`) or `OPTIONS *`.

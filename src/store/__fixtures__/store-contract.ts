@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { StoreError } from '../store-error.js';
+import { describeResponseCacheContract } from './response-cache-contract.js';
 import {
   at,
   makeEvaluation,
@@ -47,6 +48,8 @@ export function describeStoreContract(name: string, createDatabase: () => Promis
       await store.close();
       store = await database.open();
     }
+
+    describeResponseCacheContract({ store: () => store, reopen });
 
     describe('videos and media facts', () => {
       it('round-trips a video exactly, with nulls and booleans', async () => {

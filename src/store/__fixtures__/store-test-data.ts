@@ -103,6 +103,7 @@ export function makeRun(jobId: string, itemIndex: number, modelId: string, overr
     cost_usd: 0.00123,
     served_by: null,
     finished_at: at(5),
+    cached_at: null,
     ...overrides,
   };
 }

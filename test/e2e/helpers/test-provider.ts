@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GenerateRequest, GenerateResult, PrepareOptions, PreparedVideo, VideoAsset, VideoProvider } from '../../../src/providers/provider.js';
-import { CancelledError, ProviderError } from '../../../src/providers/provider-error.js';
+import { CancelledError, ProviderError } from '../../../src/core/provider-error.js';
 
 /** What the `test-html` model answers: HTML that must show as text, and a timestamp. */
 export const htmlAnswer = 'Look at 00:03 here: <img src=x onerror=alert(1)> and <script>alert(2)</script> should be text.';

@@ -67,6 +67,8 @@ export const api = {
   job: (id: string) => request<JobView>('GET', `/api/jobs/${encodeURIComponent(id)}`),
   partialResult: (id: string) => request<JobResult>('GET', `/api/jobs/${encodeURIComponent(id)}/result?partial=true`),
   cancelJob: (id: string) => request<{ status: string }>('POST', `/api/jobs/${encodeURIComponent(id)}/cancel`),
+  /** starts a job judging a finished job's answers again (no model call) */
+  rejudge: (id: string, body: { judge_model: string }) => request<JobCreated & { rejudge_of: string }>('POST', `/api/jobs/${encodeURIComponent(id)}/rejudge`, body),
   deleteJob: (id: string) => request<{ deleted: boolean }>('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
   workers: () => request<{ id: string; active_units: number }[]>('GET', '/api/workers'),
 };

@@ -14,6 +14,16 @@ function priceLabel(model: ModelDetail): string {
   return `${formatCost(model.input_usd_per_mtok)} in / ${formatCost(model.output_usd_per_mtok)} out per 1M tokens`;
 }
 
+/** The note under a model: price or why it cannot run, then its provider's word on its end of life (shown once, here). */
+function modelNote(models: ModelDetail[], model: ModelDetail): string {
+  const parts = [model.available ? priceLabel(model) : `unavailable: ${model.reason ?? 'not configured'}`];
+  if (model.available && model.discovered) parts.push('listed by your account, not in the price table');
+  if (model.available && model.reason) parts.push(model.reason);
+  if (model.notice && !model.reason?.includes(model.notice)) parts.push(model.notice);
+  else if (model.retired_to) parts.push(`retired, answered by ${modelName(models, model.retired_to)}`);
+  return parts.join(' · ');
+}
+
 function modelName(models: ModelDetail[], id: string): string {
   const model = models.find((m) => m.id === id) as (ModelDetail & { display_name?: string }) | undefined;
   return model?.display_name ?? model?.name ?? id;
@@ -45,8 +55,7 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
                 <span className="model-option__text">
                   <span className="model-option__name">{modelName(models, model.id)}</span>
                   <span id={`model-note-${model.id}`} className="model-option__note">
-                    {model.available ? priceLabel(model) : `unavailable: ${model.reason ?? 'not configured'}`}
-                    {model.retired_to ? ` · retired, answered by ${modelName(models, model.retired_to)}` : ''}
+                    {modelNote(models, model)}
                   </span>
                 </span>
               </label>
@@ -65,7 +74,7 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
                 {group.models.map((m) => (
                   <li key={m.id}>
                     {modelName(models, m.id)}
-                    {m.retired_to ? <span className="muted"> · retired, answered by {modelName(models, m.retired_to)}</span> : null}
+                    {m.notice ? <span className="muted"> · {m.notice}</span> : m.retired_to ? <span className="muted"> · retired, answered by {modelName(models, m.retired_to)}</span> : null}
                   </li>
                 ))}
               </ul>

@@ -12,6 +12,8 @@ interface JobRowProps {
   phase: PhaseSummary | null;
   nowMs: number;
   onOpen(): void;
+  /** a re-judging job: opens the job whose answers it judged again */
+  onOpenSource?: () => void;
   onCancel(): void;
   onDelete(): void;
 }
@@ -25,7 +27,7 @@ const statusLabel: Record<JobView['status'], string> = {
 };
 
 /** One job: status, live progress bar with its message and ETA, and its actions. */
-export function JobRow({ job, title, open, notice, phase, nowMs, onOpen, onCancel, onDelete }: JobRowProps) {
+export function JobRow({ job, title, open, notice, phase, nowMs, onOpen, onOpenSource, onCancel, onDelete }: JobRowProps) {
   const active = job.status === 'pending' || job.status === 'running';
   const eta = active ? formatEta(job.eta_seconds) : null;
   // a pending job waits its turn; a running one says what its work units wait on
@@ -66,6 +68,14 @@ export function JobRow({ job, title, open, notice, phase, nowMs, onOpen, onCance
       {notice && active && (
         <p className="job__notice" role="status" data-testid="job-notice">
           {notice}
+        </p>
+      )}
+      {job.rejudge_of && onOpenSource && (
+        <p className="job__message" data-testid="job-rejudge-of">
+          Judged again from{' '}
+          <button type="button" className="button button--ghost button--small" onClick={onOpenSource} aria-label={`Open the source job ${job.rejudge_of}`}>
+            job {job.rejudge_of.slice(0, 8)}
+          </button>
         </p>
       )}
       {job.error && <p className="job__error">{job.error}</p>}

@@ -68,6 +68,7 @@ export function JobsPanel({ state, videos, openJobId, onOpen, onDeleted, collaps
               phase={summarizePhases(state.phases[job.job_id])}
               nowMs={nowMs}
               onOpen={() => onOpen(job.job_id)}
+              onOpenSource={job.rejudge_of ? () => onOpen(job.rejudge_of!) : undefined}
               onCancel={() => void state.cancel(job.job_id)}
               onDelete={() => onDelete(job.job_id, title)}
             />

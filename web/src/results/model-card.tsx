@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ModelResult, ScoredModel } from '../api/types.js';
 import { formatCost, formatLatency, formatScore, formatTokens } from '../components/format.js';
+import { CachedBadge } from './cached-badge.js';
 import { displayName, rubricOf } from './answer-fields.js';
 import { AnswerMarkdown } from './answer-markdown.js';
 
@@ -42,6 +43,7 @@ export function ModelCard({ result, score, best, videoId, jobActive }: ModelCard
             {result.model_id !== name ? result.model_id : ''}
             {result.served_by ? ` · answered by ${result.served_by}` : ''}
           </span>
+          {result.cached && <CachedBadge cachedAt={result.cached_at ?? null} />}
         </div>
         <div className="card__score" aria-label={score ? `Score ${formatScore(score.score)}` : 'Not scored'}>
           {score ? <span className="score" data-testid="score">{formatScore(score.score)}</span> : <span className="score score--none">—</span>}

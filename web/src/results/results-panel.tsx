@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { isBatchResult, type JobView, type VideoRecord } from '../api/types.js';
+import { isBatchResult, type JobView, type ModelDetail, type VideoRecord } from '../api/types.js';
 import { formatEta } from '../components/format.js';
 import { Notice } from '../components/notice.js';
 import { BatchResult } from './batch-result.js';
 import { CompareResult } from './compare-result.js';
 import { ExportLinks } from './export-links.js';
+import { RejudgeForm } from './rejudge-form.js';
 import type { JobResultState } from './use-job-result.js';
 
 interface ResultsPanelProps {
@@ -19,6 +20,10 @@ interface ResultsPanelProps {
   onClose(): void;
   /** the player shows the result's video (it appears above the result, moving it down) */
   playerReady: boolean;
+  /** the catalogue's models, for judging the answers again (null while loading) */
+  models: ModelDetail[] | null;
+  /** a job started from the result (judging it again): track and open it */
+  onStarted(jobId: string): void;
 }
 
 /** Scrolls so the panel starts at the top, unless its verdict is already wholly in view. */
@@ -32,7 +37,7 @@ function bringVerdictIntoView(panel: HTMLElement | null): void {
 }
 
 /** The opened job's results, refreshed as answers and scores arrive; brought into view when opened. */
-export function ResultsPanel({ jobId, job, videos, state, selectedItem, onSelectItem, onClose, playerReady }: ResultsPanelProps) {
+export function ResultsPanel({ jobId, job, videos, state, selectedItem, onSelectItem, onClose, playerReady, models, onStarted }: ResultsPanelProps) {
   const { result, error } = state;
   const status = job?.status;
   const panel = useRef<HTMLElement>(null);
@@ -66,6 +71,14 @@ export function ResultsPanel({ jobId, job, videos, state, selectedItem, onSelect
           <span className={`badge badge--${job.status}`}>{job.status}</span> {job.progress_message}
           {eta ? ` · ${eta}` : ''}
         </p>
+      )}
+      {job?.rejudge_of && (
+        <p className="muted results__status">
+          Answers of job {job.rejudge_of.slice(0, 8)}, judged again
+        </p>
+      )}
+      {job && !active && result && (
+        <RejudgeForm key={jobId} jobId={jobId} models={models} currentJudge={(job.request_data.judge_model as string | null | undefined) ?? null} onStarted={onStarted} />
       )}
       {job?.error && <Notice kind="error">{job.error}</Notice>}
       {error && <Notice kind="error">Could not load the result: {error}</Notice>}

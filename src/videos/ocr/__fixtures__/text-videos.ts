@@ -1,11 +1,21 @@
 import { createRequire } from 'node:module';
+import type { TextSpan } from '../../../domain/index.js';
 import type { MediaTools } from '../../media-tools.js';
 import { runTool } from '../../run-tool.js';
+import { characterAccuracy, textSimilarity } from '../text-similarity.js';
 
-/** A shot of a generated video: a flat colour, or a moving texture full of detail. */
+/**
+ * What a shot of a generated video shows behind its titles: a flat colour, or
+ * a moving texture full of detail — `busy` a Mandelbrot zoom, `noise` grain
+ * over grey, `cells` a cellular automaton, `bars` ffmpeg's testsrc2 colour
+ * bars (cropped below its timecode, which is text).
+ */
+export type ShotBackground = { plain: string } | 'busy' | 'noise' | 'cells' | 'bars';
+
+/** A shot of a generated video. */
 export interface TextVideoShot {
   duration_s: number;
-  background: { plain: string } | 'busy';
+  background: ShotBackground;
 }
 
 /** A title burnt into the picture at a known time (DejaVu Sans Bold from the `dejavu-fonts-ttf` package). */
@@ -32,7 +42,11 @@ export interface TextVideoSpec {
 const require = createRequire(import.meta.url);
 const fontFile = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
-/** Three plain shots with a title each, then a busy shot with a sign: 10 s. */
+/**
+ * Three plain shots with a title each, a 0.4 s title card that the ~1 fps grid
+ * of frames misses (only the frame read once per shot can find it), then a
+ * busy shot with a sign: 10.4 s.
+ */
 export const titledVideo: TextVideoSpec = {
   width: 640,
   height: 360,
@@ -41,24 +55,29 @@ export const titledVideo: TextVideoSpec = {
     { duration_s: 3, background: { plain: '0x1b2a49' } },
     { duration_s: 3, background: { plain: '0x2e4d2e' } },
     { duration_s: 2, background: { plain: '0x5a1e1e' } },
+    { duration_s: 0.4, background: { plain: '0x101010' } },
     { duration_s: 2, background: 'busy' },
   ],
   titles: [
     { text: 'TOKYO - DAY 1', start_s: 0, end_s: 3, place: 'centre', plain: true },
     { text: 'SUMMER SALE 50 PERCENT OFF', start_s: 4, end_s: 6, place: 'lower-third', size: 0.07, plain: true },
     { text: 'THANKS FOR WATCHING', start_s: 6, end_s: 8, place: 'centre', plain: true },
-    { text: 'OPEN LATE', start_s: 8, end_s: 10, place: 'centre', size: 0.12, plain: false },
+    { text: 'FLASH OFFER', start_s: 8, end_s: 8.4, place: 'centre', size: 0.1, plain: true },
+    { text: 'OPEN LATE', start_s: 8.4, end_s: 10.4, place: 'centre', size: 0.12, plain: false },
   ],
 };
 
-/** No text at all: plain colours and a busy texture, 5 s. */
+/** No text at all: a plain colour, then every busy texture, 10 s. */
 export const untitledVideo: TextVideoSpec = {
   width: 640,
   height: 360,
   fps: 10,
   shots: [
     { duration_s: 2, background: { plain: '0x334455' } },
-    { duration_s: 3, background: 'busy' },
+    { duration_s: 2, background: 'busy' },
+    { duration_s: 2, background: 'noise' },
+    { duration_s: 2, background: 'cells' },
+    { duration_s: 2, background: 'bars' },
   ],
   titles: [],
 };
@@ -81,10 +100,26 @@ export function textVideoDuration(spec: TextVideoSpec): number {
   return spec.shots.reduce((sum, shot) => sum + shot.duration_s, 0);
 }
 
-function shotInput(spec: TextVideoSpec, shot: TextVideoShot): string[] {
+function backgroundSource(spec: TextVideoSpec, background: ShotBackground): string {
   const size = `${spec.width}x${spec.height}`;
-  const source = shot.background === 'busy' ? `mandelbrot=s=${size}:r=${spec.fps}` : `color=c=${shot.background.plain}:s=${size}:r=${spec.fps}`;
-  return ['-t', String(shot.duration_s), '-f', 'lavfi', '-i', source];
+  const rate = `r=${spec.fps}`;
+  switch (background) {
+    case 'busy':
+      return `mandelbrot=s=${size}:${rate}`;
+    case 'noise':
+      return `color=c=0x667788:s=${size}:${rate},noise=alls=80:allf=t+u`;
+    case 'cells':
+      return `cellauto=s=${size}:${rate}:rule=18`;
+    case 'bars':
+      // testsrc2 writes a timecode in its top-left corner: cropped away, it is text
+      return `testsrc2=s=${spec.width}x${spec.height + 48}:${rate},crop=${spec.width}:${spec.height}:0:48`;
+    default:
+      return `color=c=${background.plain}:s=${size}:${rate}`;
+  }
+}
+
+function shotInput(spec: TextVideoSpec, shot: TextVideoShot): string[] {
+  return ['-t', String(shot.duration_s), '-f', 'lavfi', '-i', backgroundSource(spec, shot.background)];
 }
 
 function drawTitle(spec: TextVideoSpec, title: KnownTitle): string {
@@ -106,4 +141,31 @@ export async function generateTextVideo(path: string, tools: MediaTools, spec: T
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-g', String(spec.fps),
     path,
   ]);
+}
+
+/** How well the spans read one known title: the best span's character accuracy and how far its edges are from the truth. */
+export interface TitleScore {
+  title: KnownTitle;
+  /** the span reading it best, if any resembles it */
+  text: string | undefined;
+  accuracy: number;
+  /** the larger of the start and end errors, seconds */
+  time_error_s: number;
+}
+
+/** Scores every title against the spans: per title, the span that reads it most accurately. */
+export function scoreTitles(spans: readonly TextSpan[], titles: readonly KnownTitle[]): TitleScore[] {
+  return titles.map((title) => {
+    const best = spans
+      .map((span) => ({ span, accuracy: characterAccuracy(span.text, title.text) }))
+      .sort((a, b) => b.accuracy - a.accuracy)[0];
+    if (!best || best.accuracy === 0) return { title, text: undefined, accuracy: 0, time_error_s: Number.POSITIVE_INFINITY };
+    const time_error_s = Math.max(Math.abs(best.span.start_s - title.start_s), Math.abs(best.span.end_s - title.end_s));
+    return { title, text: best.span.text, accuracy: best.accuracy, time_error_s };
+  });
+}
+
+/** Spans that resemble none of the titles: text the video does not show. */
+export function phantomSpans(spans: readonly TextSpan[], titles: readonly KnownTitle[]): TextSpan[] {
+  return spans.filter((span) => !titles.some((title) => textSimilarity(span.text, title.text) >= 0.6));
 }

@@ -1,5 +1,5 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from './provider-error.js';
 
 /**
  * The scheduler's only source of time, injected so tests can drive it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError } from '../providers/provider-error.js';
+import { CancelledError } from './provider-error.js';
 import { ManualClock, systemClock } from './clock.js';
-import { track } from './test-helpers.js';
+import { track } from '../scheduler/test-helpers.js';
 
 describe('ManualClock', () => {
   it('wakes sleepers in time order, ties in arrival order, only when due', async () => {
