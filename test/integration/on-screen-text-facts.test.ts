@@ -83,7 +83,8 @@ describe('on-screen text in GET /api/video/{id}/facts', () => {
   it('stops reading when the client disconnects, caching nothing, so the next request reads afresh', async () => {
     const client = new AbortController();
     const leaving = fetch(`${server.url}/api/video/${untitled.id}/facts?text=1`, { signal: client.signal }).catch((error: unknown) => error);
-    await waitFor(() => frameExtractions(untitled.id) > 0);
+    // the facts are measured first (the OCR plan needs the shots), then the frames are extracted
+    await waitFor(() => frameExtractions(untitled.id) > 0, 90_000);
     client.abort();
     expect(await leaving).toBeInstanceOf(Error);
     const abandoned = frameExtractions(untitled.id);
