@@ -22,10 +22,10 @@ import type { SharedLimits } from '../scheduler/shared-limits.js';
 import { SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
 import type { BlobStore } from '../videos/blob-store.js';
-import { LocalBlobStore } from '../videos/local-blob-store.js';
 import { resolveMediaTools } from '../videos/media-tools.js';
 import { createTesseractTextReader, type TextReader } from '../videos/ocr/tesseract-text-reader.js';
 import { VideoLibrary } from '../videos/video-library.js';
+import { openBlobStorage } from './open-blob-storage.js';
 
 export interface WorkContextParts {
   context: WorkContext;
@@ -59,10 +59,13 @@ export function createWorkContext(
   const providerTimeoutMs = Math.round(env.VIDCOMPARE_PROVIDER_TIMEOUT_S * 1000);
   const textReader = createTesseractTextReader(logger);
   const spaceReserve = new SpaceReserve(path.join(dataDir, 'space-reserve.bin'), logger);
-  const localBlobs = new LocalBlobStore(dataDir);
+  const { blobs, files, describe, orphanMinAgeMs } = openBlobStorage(env, logger, deps.decorateBlobs);
+  logger.debug({ blobs: describe }, 'video storage');
   const library = new VideoLibrary({
     store,
-    blobs: deps.decorateBlobs?.(localBlobs) ?? localBlobs,
+    blobs,
+    files,
+    orphanMinAgeMs,
     tools,
     logger,
     maxUploadBytes,

@@ -78,13 +78,14 @@ export async function openEngines(env: Env, logger: Logger): Promise<Engines> {
   ]);
   const commands = connectRedis(redisUrl, 'commands', logger);
   const closers: Array<() => Promise<void>> = [];
+  const sharedLimits = createRedisSharedLimits(commands, prefix, systemClock, logger);
   return {
     mode: 'distributed',
     store,
     events,
     cancellation,
     workers: createRedisWorkerRegistry(commands, prefix),
-    sharedLimits: createRedisSharedLimits(commands, prefix, systemClock),
+    sharedLimits,
     uploadLock: createRedisExclusiveLock(commands, prefix, systemClock),
     async createDispatcher() {
       const dispatcher = await createBullmqDispatcher({ redisUrl, prefix, logger });
@@ -111,6 +112,7 @@ export async function openEngines(env: Env, logger: Logger): Promise<Engines> {
     async close() {
       for (const close of closers.splice(0)) await close();
       await Promise.allSettled([events.close(), cancellation.close()]);
+      sharedLimits.close();
       await closeRedis(commands);
       await store.close();
     },

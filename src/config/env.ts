@@ -97,8 +97,36 @@ export const envSchema = z
     VIDCOMPARE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('vidcompare'),
     /** a unit whose worker stops renewing its lock for this long is retried by another worker */
     VIDCOMPARE_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+    /** set: video bytes and thumbnails live in this S3 bucket instead of the data folder (shared by every API node and worker) */
+    VIDCOMPARE_S3_BUCKET: optionalString.refine((name) => name === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name), {
+      message: 'VIDCOMPARE_S3_BUCKET must be an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)',
+    }),
+    /** an S3-compatible server (MinIO, …), e.g. http://minio:9000; unset: AWS S3 */
+    VIDCOMPARE_S3_ENDPOINT: optionalString.refine((url) => url === undefined || /^https?:\/\/[^/\s]+\/?$/.test(url), {
+      message: 'VIDCOMPARE_S3_ENDPOINT must be an http(s)://host[:port] URL',
+    }),
+    VIDCOMPARE_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    /** `endpoint/bucket/key` URLs (MinIO and most S3-compatible servers need this) */
+    VIDCOMPARE_S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false', '1', '0', ''])
+      .optional()
+      .transform((value) => value === 'true' || value === '1'),
+    /** key prefix of the video objects inside the bucket */
+    VIDCOMPARE_S3_PREFIX: z.string().regex(/^([A-Za-z0-9_.-]+\/)*$/, 'folder names ending in /, e.g. videos/ (or empty)').default('videos/'),
+    /** S3 credentials; unset: the AWS SDK's default chain (instance role, ~/.aws) */
+    AWS_ACCESS_KEY_ID: optionalString,
+    AWS_SECRET_ACCESS_KEY: optionalString,
+    /** local copies of videos fetched from S3 for ffmpeg; least recently used files beyond this are removed */
+    VIDCOMPARE_BLOB_CACHE_MB: z.coerce.number().positive().default(10_240),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.AWS_ACCESS_KEY_ID) !== Boolean(env.AWS_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AWS_SECRET_ACCESS_KEY'],
+        message: 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are set together or not at all',
+      });
+    }
     if (!isLoopbackHost(env.HOST) && !env.VIDCOMPARE_TOKEN) {
       ctx.addIssue({
         code: 'custom',

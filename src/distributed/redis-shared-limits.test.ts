@@ -2,9 +2,13 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { missingServices, testServices, uniqueTestName } from '../../test/helpers/services.js';
 import { CancelledError } from '../core/provider-error.js';
-import type { Clock } from '../core/clock.js';
+import { createLogger } from '../logging/logger.js';
+import { systemClock, type Clock } from '../core/clock.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
 import { createRedisSharedLimits, sharedWindow } from './redis-shared-limits.js';
+import { createRedisSharedSlots } from './redis-shared-slots.js';
+
+const logger = createLogger('silent');
 
 const unavailable = (await missingServices(['redis'])).length > 0;
 
@@ -32,8 +36,10 @@ describe('sharedWindow', () => {
 describe.skipIf(unavailable)('Redis shared limits', () => {
   const redis = unavailable ? undefined : new Redis(testServices.redisUrl);
   const prefixes: string[] = [];
+  const opened: Array<{ close(): void }> = [];
 
   afterAll(async () => {
+    for (const limits of opened) limits.close();
     for (const prefix of prefixes) {
       const keys = await redis!.keys(`${prefix}*`);
       if (keys.length) await redis!.del(...keys);
@@ -45,7 +51,9 @@ describe.skipIf(unavailable)('Redis shared limits', () => {
   function twoWorkers() {
     const prefix = uniqueTestName('vclimits');
     prefixes.push(prefix);
-    return [createRedisSharedLimits(redis!, prefix, frozenClock), createRedisSharedLimits(redis!, prefix, frozenClock)] as const;
+    const workers = [createRedisSharedLimits(redis!, prefix, frozenClock, logger), createRedisSharedLimits(redis!, prefix, frozenClock, logger)] as const;
+    opened.push(...workers);
+    return workers;
   }
 
   /** how many attempts were admitted once each has been admitted or refused (refused ones then wait on the frozen clock) */
@@ -73,6 +81,46 @@ describe.skipIf(unavailable)('Redis shared limits', () => {
     await a.pauseFor('model:gemini-2.5-pro', limits, 5000);
     const controller = new AbortController();
     expect(await admitted([b.acquire('model:gemini-2.5-pro', limits, controller.signal)], controller)).toBe(0);
+  });
+
+  it('holds at most `concurrent` calls in flight across both workers; a released place is taken again', async () => {
+    const [a, b] = twoWorkers();
+    const limits = { requests_per_minute: Infinity, concurrent: 2 };
+    const first = await a.holdSlot!('model:gemini-2.5-flash', limits, new AbortController().signal);
+    await b.holdSlot!('model:gemini-2.5-flash', limits, new AbortController().signal);
+    const controller = new AbortController();
+    const attempts = [a, b, a].map((worker) => worker.holdSlot!('model:gemini-2.5-flash', limits, controller.signal).then(() => undefined));
+    expect(await admitted(attempts, controller)).toBe(0);
+    await first();
+    const again = new AbortController();
+    expect(await admitted([b.holdSlot!('model:gemini-2.5-flash', limits, again.signal).then(() => undefined)], again)).toBe(1);
+    // another key has places of its own
+    const other = new AbortController();
+    expect(await admitted([a.holdSlot!('model:gemini-2.5-pro', limits, other.signal).then(() => undefined)], other)).toBe(1);
+  });
+
+  it('gives back the place of a worker that died (stopped renewing) once its lease expires', async () => {
+    const prefix = uniqueTestName('vcslots');
+    prefixes.push(prefix);
+    const limits = { requests_per_minute: Infinity, concurrent: 1 };
+    // a holder that never renews its lease, as a SIGKILLed worker
+    const dead = createRedisSharedSlots(redis!, prefix, systemClock, logger, { leaseMs: 800, renewMs: 0 }).hold;
+    const slots = createRedisSharedSlots(redis!, prefix, systemClock, logger, { leaseMs: 800, renewMs: 200 });
+    opened.push({ close: () => slots.stopRenewing() });
+    const alive = slots.hold;
+    const deadTookIt = Date.now();
+    await dead('model:x', limits, new AbortController().signal);
+    const release = await alive('model:x', limits, new AbortController().signal);
+    const taken = Date.now();
+    // not before the dead holder's lease ran out (leases are stamped with this same clock)
+    expect(taken - deadTookIt).toBeGreaterThanOrEqual(800);
+    // a renewed lease outlives its duration: a third holder still waits after two leases' time
+    const controller = new AbortController();
+    const third = alive('model:x', limits, controller.signal);
+    await waitFor(() => Date.now() - taken > 2000, 5000);
+    controller.abort();
+    await expect(third).rejects.toBeInstanceOf(CancelledError);
+    await release();
   });
 
   it('leaves unlimited rates alone', async () => {

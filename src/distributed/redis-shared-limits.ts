@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../core/clock.js';
 import type { RateLimits } from '../scheduler/scheduler.js';
 import type { SharedLimits } from '../scheduler/shared-limits.js';
+import { createRedisSharedSlots } from './redis-shared-slots.js';
 
 /**
  * The window a requests-per-minute limit is counted in across processes:
@@ -25,7 +27,8 @@ export function sharedWindow(limits: RateLimits): { seconds: number; points: num
  * starts (spreading starts evenly inside windows would avoid that, but
  * costs the burst a quiet provider should get at once).
  */
-export function createRedisSharedLimits(redis: Redis, prefix: string, clock: Clock): SharedLimits {
+export function createRedisSharedLimits(redis: Redis, prefix: string, clock: Clock, logger: Logger): SharedLimits & { close(): void } {
+  const slots = createRedisSharedSlots(redis, prefix, clock, logger);
   const limiters = new Map<string, RateLimiterRedis>();
   const limiterFor = (key: string, limits: RateLimits): RateLimiterRedis | undefined => {
     if (!Number.isFinite(limits.requests_per_minute)) return undefined;
@@ -45,6 +48,8 @@ export function createRedisSharedLimits(redis: Redis, prefix: string, clock: Clo
   };
 
   return {
+    holdSlot: slots.hold,
+    close: () => slots.stopRenewing(),
     async acquire(key, limits, signal) {
       const limiter = limiterFor(key, limits);
       if (!limiter) return;

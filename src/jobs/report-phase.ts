@@ -38,7 +38,7 @@ export function announcingMeasurement(video: VideoAsset, report: PhaseReporter):
   const { onScreenText } = video;
   return {
     record: video.record,
-    path: video.path,
+    useFile: (use, signal) => video.useFile(use, signal),
     openStream: () => video.openStream(),
     facts: (signal?: AbortSignal) => measuring(() => video.facts(signal)),
     // reading the text (OCR) is measuring too; without it the OCR model would find no reader

@@ -6,8 +6,12 @@ import type { CatalogueModel, MediaFacts, OnScreenText, VideoRecord } from '../d
  */
 export interface VideoAsset {
   readonly record: VideoRecord;
-  /** absolute path on local disk (ffmpeg needs a file) */
-  readonly path: string;
+  /**
+   * Runs `use` with a local file of the video (ffmpeg needs a file), fetched
+   * from the blob store into a local cache when it is not on this machine;
+   * the file stays while `use` runs.
+   */
+  useFile<T>(use: (path: string) => Promise<T>, signal?: AbortSignal): Promise<T>;
   openStream(): NodeJS.ReadableStream;
   /**
    * Measures (once, then cached) what ffmpeg sees in the video. `signal` stops

@@ -299,3 +299,39 @@ describe('createScheduler: cancellation', () => {
     expect(inFlight.error).toBeInstanceOf(CancelledError);
   });
 });
+
+describe('createScheduler: places shared with other processes', () => {
+  it('holds a shared place at every limiter, in order, for each attempt, and gives it back whether the attempt succeeds or fails', async () => {
+    const events: string[] = [];
+    const scheduler = createScheduler({
+      retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
+      clock: new ManualClock(),
+      random: () => 0,
+      adaptive: false,
+      shared: {
+        acquire: async (key) => void events.push(`start ${key}`),
+        pauseFor: async () => undefined,
+        holdSlot: async (key) => {
+          events.push(`hold ${key}`);
+          return async () => void events.push(`release ${key}`);
+        },
+      },
+    });
+    const limiters = [
+      { key: 'provider:gemini', limits: unlimited(4) },
+      { key: 'model:flash', limits: unlimited(2) },
+    ];
+    const failing = scheduler.run({ jobId: 'j', limiters, signal: new AbortController().signal }, async () => {
+      events.push('call');
+      throw new ProviderError('bad request', { provider: 'gemini', isRetryable: false, statusCode: 400 });
+    });
+    await expect(failing).rejects.toBeInstanceOf(ProviderError);
+    const { value } = await scheduler.run({ jobId: 'j', limiters, signal: new AbortController().signal }, async () => {
+      events.push('call');
+      return 'answer';
+    });
+    expect(value).toBe('answer');
+    const attempt = ['hold provider:gemini', 'hold model:flash', 'start provider:gemini', 'start model:flash', 'call', 'release provider:gemini', 'release model:flash'];
+    expect(events).toEqual([...attempt, ...attempt]);
+  });
+});

@@ -120,11 +120,15 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
     unhintedFailures: number,
   ): Promise<T> {
     const permits: Permit[] = [];
+    const sharedSlots: Array<() => Promise<void>> = [];
     try {
       for (const { key, limits } of call.limiters) {
         permits.push(await limiterFor(key, limits).acquire(call.jobId, call.signal));
       }
-      for (const { key, limits } of options.shared ? call.limiters : []) await options.shared!.acquire(key, limits, call.signal);
+      // places across processes, taken in the limiters' order like the local ones (no cycle), then the shared start
+      const { shared } = options;
+      for (const { key, limits } of shared?.holdSlot ? call.limiters : []) sharedSlots.push(await shared!.holdSlot!(key, limits, call.signal));
+      for (const { key, limits } of shared ? call.limiters : []) await shared!.acquire(key, limits, call.signal);
       try {
         const beforeRequest = async (signal: AbortSignal) => {
           for (const permit of permits) await permit.beforeRequest(signal);
@@ -137,6 +141,10 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       }
     } finally {
       for (const permit of permits) permit.release();
+      for (const release of sharedSlots) {
+        // the lease expires by itself: a failed release only delays the place
+        release().catch((releaseError: Error) => logger.warn({ err: releaseError.message }, 'could not release a shared concurrency place'));
+      }
     }
   }
 

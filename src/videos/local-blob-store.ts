@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { payloadTooLarge } from '../core/http-errors.js';
-import type { BlobStore } from './blob-store.js';
+import { assertValidRange, BlobNotFoundError, type BlobRef, type BlobStore, type LocalFiles } from './blob-store.js';
 
 const keyPattern = /^[A-Za-z0-9_.-]{1,100}$/;
 
@@ -18,17 +18,23 @@ export class InvalidBlobKeyError extends Error {
   }
 }
 
+/** True when `key` is a plain file name (no separators, no dot-dot, no leading dot). */
+export function isValidBlobKey(key: string): boolean {
+  return keyPattern.test(key) && !key.includes('..') && !key.startsWith('.');
+}
+
 /** Throws InvalidBlobKeyError unless `key` is a plain file name (no separators, no dot-dot, no leading dot). */
 export function assertValidBlobKey(key: string): void {
-  if (!keyPattern.test(key) || key.includes('..') || key.startsWith('.')) throw new InvalidBlobKeyError(key);
+  if (!isValidBlobKey(key)) throw new InvalidBlobKeyError(key);
 }
 
 /**
  * Blobs as files on local disk: `<rootDir>/videos/<key>`, uploads in progress
  * under `<rootDir>/tmp/`. A blob appears under its key only by an atomic
- * rename, so a reader never sees a partial file.
+ * rename, so a reader never sees a partial file. Its files are already local,
+ * so it is its own `LocalFiles` (no copy, nothing to evict).
  */
-export class LocalBlobStore implements BlobStore {
+export class LocalBlobStore implements BlobStore, LocalFiles {
   private readonly videosDir: string;
   private readonly tmpDir: string;
 
@@ -80,21 +86,23 @@ export class LocalBlobStore implements BlobStore {
     await rm(this.tempPath(tempId), { force: true });
   }
 
-  localPath(key: string): string {
-    const path = this.blobPath(key);
-    if (!existsSync(path)) throw new Error(`Blob ${key} does not exist`);
-    return path;
+  async use<T>(blob: BlobRef, use: (path: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    if (!(await this.exists(blob.key))) throw new BlobNotFoundError(blob.key);
+    return use(this.blobPath(blob.key));
+  }
+
+  /** The local file of an upload still in progress (what `commit` will keep). */
+  tempFile(tempId: string): string {
+    return this.tempPath(tempId);
   }
 
   /** `range` is inclusive at both ends, as in HTTP Range headers. */
-  openRead(key: string, range?: { start: number; end: number }): Readable {
+  async openRead(key: string, range?: { start: number; end: number }): Promise<Readable> {
     const path = this.blobPath(key);
-    if (!range) return createReadStream(path);
-    const { start, end } = range;
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
-      throw new RangeError(`Invalid byte range ${start}-${end}`);
-    }
-    return createReadStream(path, { start, end });
+    if (range) assertValidRange(range);
+    if (!(await this.exists(key))) throw new BlobNotFoundError(key);
+    return range ? createReadStream(path, range) : createReadStream(path);
   }
 
   async exists(key: string): Promise<boolean> {
@@ -102,6 +110,15 @@ export class LocalBlobStore implements BlobStore {
       return (await stat(this.blobPath(key))).isFile();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  async committedAt(key: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.blobPath(key))).mtimeMs;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,16 +32,20 @@ describe('VideoLibrary', () => {
   let dataDir: string;
   let store: MemoryVideoStore;
   let library: VideoLibrary;
-  const makeLibrary = (overrides: { store?: Store; maxUploadBytes?: number } = {}) =>
-    new VideoLibrary({
+  const makeLibrary = (overrides: { store?: Store; maxUploadBytes?: number; orphanMinAgeMs?: number } = {}) => {
+    const blobs = new LocalBlobStore(dataDir);
+    return new VideoLibrary({
       store: overrides.store ?? store.asStore(),
-      blobs: new LocalBlobStore(dataDir),
+      blobs,
+      files: blobs,
       tools,
       logger: silentLogger(),
       maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024,
       dataDir,
       limits: DEFAULT_MEDIA_LIMITS,
+      orphanMinAgeMs: overrides.orphanMinAgeMs,
     });
+  };
   const upload = (path = sample, filename = 'clip.mp4') => ({ stream: createReadStream(path), filename, contentType: 'video/mp4' });
 
   beforeAll(async () => {
@@ -75,9 +79,11 @@ describe('VideoLibrary', () => {
     expect(await library.get(record.id)).toEqual(record);
     // Buffer.equals: toEqual walks megabytes element by element
     expect((await readFile(join(dataDir, 'videos', record.id))).equals(bytes)).toBe(true);
-    const thumbnail = await library.thumbnailPath(record.id);
-    expect(thumbnail).toBe(join(dataDir, 'thumbnails', `${record.id}.jpg`));
-    expect((await readFile(thumbnail!)).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    // the thumbnail is kept in the blob store beside the video, so any API node can serve it
+    const thumbnail = Buffer.concat(await (await library.openThumbnail(record.id))!.toArray());
+    expect(thumbnail.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect((await readFile(join(dataDir, 'videos', `${record.id}.jpg`))).equals(thumbnail)).toBe(true);
+    expect(await filesUnder(join(dataDir, 'thumbnails'))).toEqual([]);
     expect(await filesUnder(join(dataDir, 'tmp'))).toEqual([]);
   });
 
@@ -112,7 +118,7 @@ describe('VideoLibrary', () => {
   it('measures facts once for concurrent callers, then serves them from the store', async () => {
     const { id } = await library.ingest(upload());
     const asset = (await library.asset(id))!;
-    expect(asset.path).toBe(join(dataDir, 'videos', id));
+    expect(await asset.useFile(async (path) => path)).toBe(join(dataDir, 'videos', id));
     const [a, b, c] = await Promise.all([asset.facts(), asset.facts(), (await library.asset(id))!.facts()]);
     expect(store.saveMediaFactsCalls).toBe(1);
     expect(a).toEqual(b);
@@ -128,7 +134,7 @@ describe('VideoLibrary', () => {
     const bytes = await readFile(sample);
     const read = async (stream: NodeJS.ReadableStream) => Buffer.concat(await Readable.from(stream).toArray());
     expect((await read((await library.asset(id))!.openStream())).equals(bytes)).toBe(true);
-    expect((await read(library.openRead(id, { start: 100, end: 199 }))).equals(bytes.subarray(100, 200))).toBe(true);
+    expect((await read(await library.openRead(id, { start: 100, end: 199 }))).equals(bytes.subarray(100, 200))).toBe(true);
   });
 
   it('lists newest first and deletes the record, file and thumbnail', async () => {
@@ -139,7 +145,7 @@ describe('VideoLibrary', () => {
 
     expect(await library.delete(second.id)).toBe(true);
     expect(await library.get(second.id)).toBeUndefined();
-    expect(await library.thumbnailPath(second.id)).toBeUndefined();
+    expect(await library.openThumbnail(second.id)).toBeUndefined();
     expect((await filesUnder(dataDir)).sort()).toEqual([first.id, `${first.id}.jpg`].sort());
     expect(await library.delete(second.id)).toBe(false);
   });
@@ -150,7 +156,7 @@ describe('VideoLibrary', () => {
     const again = await library.ingest(upload(sample, 'renamed-copy.mp4'));
     expect(again).toEqual({ ...first, duplicate_of: first.id });
     expect(await library.list()).toHaveLength(1);
-    expect((await filesUnder(join(dataDir, 'videos'))).sort()).toEqual([first.id]);
+    expect((await filesUnder(join(dataDir, 'videos'))).sort()).toEqual([first.id, `${first.id}.jpg`]);
     expect(await filesUnder(join(dataDir, 'tmp'))).toEqual([]);
   });
 
@@ -159,7 +165,8 @@ describe('VideoLibrary', () => {
     expect(a.id).toBe(b.id);
     expect([a.duplicate_of, b.duplicate_of].filter(Boolean)).toEqual([a.id]);
     expect(await library.list()).toHaveLength(1);
-    expect(await filesUnder(join(dataDir, 'videos'))).toHaveLength(1);
+    // one video and its thumbnail
+    expect(await filesUnder(join(dataDir, 'videos'))).toHaveLength(2);
   });
 
   it('deletes on a full disk by removing the files first when the database cannot write until space is freed', async () => {
@@ -189,7 +196,7 @@ describe('VideoLibrary', () => {
     for (const id of ['../videos', '..', '../../etc/passwd', 'a/b', '', 'x'.repeat(65), 'a.b']) {
       expect(await library.get(id)).toBeUndefined();
       expect(await library.asset(id)).toBeUndefined();
-      expect(await library.thumbnailPath(id)).toBeUndefined();
+      expect(await library.openThumbnail(id)).toBeUndefined();
       expect(await library.delete(id)).toBe(false);
     }
     expect(() => library.openRead('../x')).toThrow(/Invalid video id/);
@@ -199,6 +206,28 @@ describe('VideoLibrary', () => {
     const records = await makeLibrary({ maxUploadBytes: 1000 }).addSampleVideos();
     expect(records.map((r) => r.filename)).toEqual(['sample-cuts-and-silence.mp4', 'sample-three-shots-tone.mp4']);
     expect(records.map((r) => Math.round(r.duration_s))).toEqual([15, 12]);
-    expect(await filesUnder(join(dataDir, 'videos'))).toHaveLength(2);
+    expect((await filesUnder(join(dataDir, 'videos'))).filter((name) => !name.endsWith('.jpg'))).toHaveLength(2);
+  });
+
+  it('with shared storage, leaves a blob without a record alone until it is old enough (another node may be storing it)', async () => {
+    await mkdir(join(dataDir, 'videos'), { recursive: true });
+    await writeFile(join(dataDir, 'videos', 'justcommitted'), 'another node is recording it');
+    await writeFile(join(dataDir, 'videos', 'leftover'), 'a crash left it');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(dataDir, 'videos', 'leftover'), anHourAgo, anHourAgo);
+    expect(await makeLibrary({ orphanMinAgeMs: 600_000 }).sweepInterruptedUploads()).toBe(1);
+    expect(await filesUnder(join(dataDir, 'videos'))).toEqual(['justcommitted']);
+  });
+
+  it('moves a thumbnail an older version left on local disk into the blob store at start-up', async () => {
+    const { id } = await library.ingest(upload());
+    const thumbnail = await readFile(join(dataDir, 'videos', `${id}.jpg`));
+    await rm(join(dataDir, 'videos', `${id}.jpg`));
+    await mkdir(join(dataDir, 'thumbnails'), { recursive: true });
+    await writeFile(join(dataDir, 'thumbnails', `${id}.jpg`), thumbnail);
+    await writeFile(join(dataDir, 'thumbnails', 'unknown.jpg'), thumbnail);
+    expect(await library.sweepInterruptedUploads()).toBe(1);
+    expect(Buffer.concat(await (await library.openThumbnail(id))!.toArray()).equals(thumbnail)).toBe(true);
+    expect(await filesUnder(join(dataDir, 'thumbnails'))).toEqual([]);
   });
 });

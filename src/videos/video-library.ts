@@ -1,38 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { MediaFacts, VideoRecord } from '../domain/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { VideoAsset } from '../providers/provider.js';
-import { unprocessableContent, unsupportedMediaType } from '../core/http-errors.js';
+import { unprocessableContent } from '../core/http-errors.js';
 import { isDiskFullError } from '../store/storage-failures.js';
 import { freeingSpace, type SpaceReserve } from '../store/space-reserve.js';
 import type { Store } from '../store/store.js';
-import type { BlobStore } from './blob-store.js';
+import type { BlobRef, BlobStore, LocalFiles } from './blob-store.js';
 import { MEDIA_FACTS_VERSION, measureMediaFacts } from './measure-media-facts.js';
 import { assertWithinMediaLimits, type MediaLimits } from './media-limits.js';
 import type { MediaTools } from './media-tools.js';
 import { OnScreenTextCache } from './ocr/on-screen-text-cache.js';
 import type { TextReader } from './ocr/tesseract-text-reader.js';
 import { probeVideo, type ProbedVideo } from './probe-video.js';
-import { runMediaTool } from './run-media-tool.js';
 import { ToolError } from './run-tool.js';
 import { cachedSampleVideo } from './sample-video-cache.js';
 import { SharedWork } from './shared-work.js';
 import { assertStreamsReachDuration } from './stream-end.js';
 import { sanitizeFilename, videoContentType } from './upload-names.js';
+import { VideoThumbnails, videoIdOfKey } from './video-thumbnails.js';
 
 export interface VideoLibraryDeps {
   store: Store;
   blobs: BlobStore;
+  /** local files of the blobs for ffmpeg (the local store itself, or a cache of a remote one) */
+  files: LocalFiles;
   tools: MediaTools;
   logger: Logger;
   /** uploads larger than this are refused with 413 */
   maxUploadBytes: number;
-  /** thumbnails live under `<dataDir>/thumbnails/` */
+  /** thumbnails are made under `<dataDir>/thumbnails/`, then kept in the blob store */
   dataDir: string;
+  /**
+   * blobs without a record are removed at start-up only once this old: with
+   * storage shared by several API nodes, a blob another node committed a
+   * moment ago may be about to get its record (default 0: this process is the only writer)
+   */
+  orphanMinAgeMs?: number;
   /** duration and picture caps checked right after probing an upload */
   limits: MediaLimits;
   /** space set aside so deleting can still write to a full disk */
@@ -62,7 +71,19 @@ export function isValidVideoId(id: string): boolean {
   return videoIdPattern.test(id);
 }
 
-const THUMBNAIL_WIDTH = 320;
+function blobRef(record: VideoRecord): BlobRef {
+  return { key: record.id, sha256: record.sha256, size: record.size };
+}
+
+/** A stream that can be handed out at once and fills when `open` resolves (or fails with its error). */
+function deferredStream(open: () => Promise<Readable>): Readable {
+  const out = new PassThrough();
+  open().then(
+    (source) => pipeline(source, out).catch(() => undefined),
+    (error: unknown) => out.destroy(error as Error),
+  );
+  return out;
+}
 /** the sample videos `addSampleVideos` adds, with the names users see */
 const SAMPLE_VIDEOS = [
   { spec: 'cuts-and-silence', filename: 'sample-cuts-and-silence.mp4' },
@@ -75,14 +96,14 @@ const SAMPLE_VIDEOS = [
  * facts (cached in the store, measured at most once at a time per video).
  */
 export class VideoLibrary {
-  private readonly thumbnailsDir: string;
+  private readonly thumbnails: VideoThumbnails;
   private readonly measuring = new SharedWork<MediaFacts>();
   /** uploads being stored, by sha256: a second identical upload waits for the first and becomes its duplicate */
   private readonly storing = new Map<string, Promise<VideoRecord>>();
   private readonly text: OnScreenTextCache | undefined;
 
   constructor(private readonly deps: VideoLibraryDeps) {
-    this.thumbnailsDir = join(deps.dataDir, 'thumbnails');
+    this.thumbnails = new VideoThumbnails({ blobs: deps.blobs, tools: deps.tools, workDir: join(deps.dataDir, 'thumbnails') });
     const { store, textReader, tools, logger } = deps;
     this.text = textReader && new OnScreenTextCache({ store, reader: textReader, tools, logger });
   }
@@ -114,18 +135,24 @@ export class VideoLibrary {
 
   /**
    * Removes what a crash can leave behind: partial uploads, partial
-   * thumbnails, and video files committed just before their record was
-   * written. Run at start-up, before any upload.
+   * thumbnails, and video files or thumbnails committed just before their
+   * record was written. Thumbnails an older version kept on local disk move
+   * into the blob store. Run at start-up, before any upload.
    */
   async sweepInterruptedUploads(): Promise<number> {
+    const { blobs, logger } = this.deps;
     const known = new Set((await this.deps.store.listVideos()).map((v) => v.id));
-    const orphans = (await this.deps.blobs.listKeys()).filter((key) => !known.has(key));
-    await Promise.all(orphans.map((key) => this.deps.blobs.delete(key)));
-    await mkdir(this.thumbnailsDir, { recursive: true });
-    const thumbnails = (await readdir(this.thumbnailsDir)).filter((name) => name.endsWith('.part') || !known.has(name.replace(/\.jpg$/, '')));
-    await Promise.all(thumbnails.map((name) => rm(join(this.thumbnailsDir, name), { force: true })));
-    const removed = (await this.deps.blobs.clearTemp()) + orphans.length + thumbnails.length;
-    if (removed) this.deps.logger.info({ removed }, 'removed files left by an interrupted upload');
+    const minAgeMs = this.deps.orphanMinAgeMs ?? 0;
+    const unknown = (await blobs.listKeys()).filter((key) => !known.has(videoIdOfKey(key)));
+    const orphans: string[] = [];
+    for (const key of unknown) {
+      const committedAt = minAgeMs > 0 ? await blobs.committedAt(key) : 0;
+      if (committedAt !== undefined && Date.now() - committedAt >= minAgeMs) orphans.push(key);
+    }
+    await Promise.all(orphans.map((key) => blobs.delete(key)));
+    const leftovers = await this.thumbnails.sweepWorkDir(known);
+    const removed = (await blobs.clearTemp()) + orphans.length + leftovers;
+    if (removed) logger.info({ removed }, 'removed files left by an interrupted upload');
     return removed;
   }
 
@@ -156,7 +183,7 @@ export class VideoLibrary {
 
   private async removeFiles(id: string): Promise<void> {
     await this.deps.blobs.delete(id);
-    await rm(this.thumbnailFile(id), { force: true });
+    await this.thumbnails.delete(id);
   }
 
   /** False when the record exists but its file is gone from the blob store (deleted by hand, lost disk). */
@@ -168,37 +195,31 @@ export class VideoLibrary {
   async asset(id: string): Promise<VideoAsset | undefined> {
     const record = await this.get(id);
     if (!record) return undefined;
-    const { blobs } = this.deps;
-    const path = blobs.localPath(id);
+    const { blobs, files } = this.deps;
+    const useFile = <T>(use: (path: string) => Promise<T>, signal?: AbortSignal) => files.use(blobRef(record), use, signal);
     const text = this.text;
     return {
       record,
-      path,
-      openStream: () => blobs.openRead(id),
+      useFile,
+      openStream: () => deferredStream(() => blobs.openRead(id)),
       facts: (signal) => this.facts(record, signal),
-      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, path, (reading) => this.facts(record, reading), signal) } : {}),
+      ...(text ? { onScreenText: (signal?: AbortSignal) => text.get(record, useFile, (reading) => this.facts(record, reading), signal) } : {}),
     };
   }
 
   /**
    * Streams a stored video's bytes, or an inclusive byte range of them.
-   * @throws Error when the id is not one this library issues
+   * @throws Error when the id is not one this library issues; BlobNotFoundError when its file is gone
    */
-  openRead(id: string, range?: { start: number; end: number }): Readable {
+  openRead(id: string, range?: { start: number; end: number }): Promise<Readable> {
     if (!isValidVideoId(id)) throw new Error(`Invalid video id ${JSON.stringify(id.slice(0, 80))}`);
     return this.deps.blobs.openRead(id, range);
   }
 
-  /** The thumbnail JPEG's path, or undefined when the video or its thumbnail is unknown. */
-  async thumbnailPath(id: string): Promise<string | undefined> {
+  /** The thumbnail JPEG's bytes, or undefined when the video or its thumbnail is unknown. */
+  async openThumbnail(id: string): Promise<Readable | undefined> {
     if (!isValidVideoId(id)) return undefined;
-    const path = this.thumbnailFile(id);
-    try {
-      return (await stat(path)).isFile() ? path : undefined;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    return this.thumbnails.open(id);
   }
 
   /** Generates the built-in sample videos (known cuts and silences; rendered once per machine) and ingests them. */
@@ -248,9 +269,10 @@ export class VideoLibrary {
       // refuse what is too big or lies about itself before decoding a single frame
       assertWithinMediaLimits(probed, temp.size, this.deps.limits);
       await this.checkStreamEnd(temp.path, probed);
-      thumbnail = await this.makeThumbnail(temp.path, id, probed);
+      thumbnail = await this.thumbnails.make(temp.path, id, probed);
       await blobs.commit(temp.tempId, id);
       committed = true;
+      await this.thumbnails.store(id, thumbnail);
       const record: VideoRecord = {
         id,
         filename: sanitizeFilename(upload.filename),
@@ -276,8 +298,10 @@ export class VideoLibrary {
   }
 
   private async removeLeftovers(tempId: string, committedKey: string | undefined, thumbnail: string | undefined): Promise<void> {
+    const { blobs } = this.deps;
     const removals = [
-      committedKey ? this.deps.blobs.delete(committedKey) : this.deps.blobs.discardTemp(tempId),
+      committedKey ? blobs.delete(committedKey) : blobs.discardTemp(tempId),
+      committedKey ? this.thumbnails.delete(committedKey) : Promise.resolve(),
       thumbnail ? rm(thumbnail, { force: true }) : Promise.resolve(),
     ];
     for (const result of await Promise.allSettled(removals)) {
@@ -298,41 +322,6 @@ export class VideoLibrary {
   }
 
   /**
-   * A JPEG THUMBNAIL_WIDTH wide from ~1 s in (10% in for short videos), or from
-   * the first frame when seeking finds none.
-   * @throws HttpError 415 when no frame can be decoded
-   */
-  private async makeThumbnail(videoPath: string, id: string, probed: ProbedVideo): Promise<string> {
-    await mkdir(this.thumbnailsDir, { recursive: true });
-    const target = this.thumbnailFile(id);
-    const partial = `${target}.part`;
-    const at = Math.min(1, probed.duration_s * 0.1);
-    try {
-      for (const seek of at > 0 ? [at, 0] : [0]) {
-        await runMediaTool(this.deps.tools, 'ffmpeg', [
-          '-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-y',
-          ...(seek > 0 ? ['-ss', seek.toFixed(3)] : []),
-          '-i', videoPath,
-          '-frames:v', '1', '-an', '-vf', `scale=${THUMBNAIL_WIDTH}:-2`, '-q:v', '4',
-          '-f', 'image2', '-c:v', 'mjpeg', partial,
-        ], { kind: 'interactive' });
-        if (await nonEmptyFile(partial)) {
-          await rename(partial, target);
-          return target;
-        }
-      }
-    } catch (error) {
-      await rm(partial, { force: true });
-      if (error instanceof ToolError) {
-        throw unsupportedMediaType(`The uploaded file is not a video ffmpeg can decode: ${error.stderrTail.trim().split(/\r?\n/).pop()?.replaceAll(videoPath, 'file') ?? ''}`);
-      }
-      throw error;
-    }
-    await rm(partial, { force: true });
-    throw unsupportedMediaType('The uploaded file is not a video ffmpeg can decode: no picture could be read from it');
-  }
-
-  /**
    * Cached facts, or a measurement shared by every caller that asks while it
    * runs; it is stopped (ffmpeg killed) when every caller's signal has aborted.
    */
@@ -341,11 +330,11 @@ export class VideoLibrary {
   }
 
   private async loadOrMeasure(record: VideoRecord, signal: AbortSignal): Promise<MediaFacts> {
-    const { store, blobs, tools, logger } = this.deps;
+    const { store, files, tools, logger } = this.deps;
     const cached = await store.getMediaFacts(record.id);
     if (cached && cached.version === MEDIA_FACTS_VERSION) return cached;
     const started = performance.now();
-    const facts = await measureMediaFacts(blobs.localPath(record.id), tools, record, signal);
+    const facts = await files.use(blobRef(record), (path) => measureMediaFacts(path, tools, record, signal), signal);
     try {
       await store.saveMediaFacts(record.id, facts);
     } catch (error) {
@@ -354,18 +343,5 @@ export class VideoLibrary {
     }
     logger.info({ videoId: record.id, ms: Math.round(performance.now() - started) }, 'media facts measured');
     return facts;
-  }
-
-  private thumbnailFile(id: string): string {
-    return join(this.thumbnailsDir, `${id}.jpg`);
-  }
-}
-
-async function nonEmptyFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).size > 0;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
   }
 }

@@ -61,7 +61,7 @@ export function fakeVideoAsset(facts: MediaFacts, options: { id?: string; filena
       sha256: '0'.repeat(64),
       created_at: '2026-01-01T00:00:00.000Z',
     },
-    path: `/nonexistent/${id}.mp4`,
+    useFile: (use) => use(`/nonexistent/${id}.mp4`),
     openStream: () => Readable.from([Buffer.from('not a real video')]),
     facts: async () => {
       if (options.factsError) throw options.factsError;

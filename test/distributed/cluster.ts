@@ -5,9 +5,12 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startCliProcess, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { testServices, uniqueTestName } from '../helpers/services.js';
+import type { S3StandIn } from '../stand-ins/s3-stand-in.js';
 
 export interface WorkerHandle {
   pid: number;
+  /** its own data folder when the videos live in S3, else the cluster's */
+  dataDir: string;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -15,20 +18,31 @@ export interface WorkerHandle {
  * A distributed deployment on this machine: one API node (`serve
  * --no-worker`) and worker processes, sharing a PostgreSQL schema, a Redis
  * key prefix and a data folder that are unique to this cluster and removed by
- * `destroy()`.
+ * `destroy()`. Given an S3 server, the videos live there instead and every
+ * process has a data folder of its own, as on separate machines.
  */
 export class TestCluster {
   readonly schema = uniqueTestName('vc_cluster');
   readonly prefix = uniqueTestName('vctest');
+  /** the API node's data folder (every process's, without S3) */
   readonly dataDir = mkdtempSync(path.join(tmpdir(), 'vidcompare-cluster-'));
   api!: ServerProcess;
   readonly workers: WorkerHandle[] = [];
+  private readonly s3: S3StandIn | undefined;
 
-  constructor(readonly extraEnv: Record<string, string>) {}
+  constructor(
+    readonly extraEnv: Record<string, string>,
+    options: { s3?: S3StandIn } = {},
+  ) {
+    this.s3 = options.s3;
+  }
 
   get env(): Record<string, string> {
     return {
       VIDCOMPARE_DATA_DIR: this.dataDir,
+      ...this.s3?.env,
+      // a prefix of its own, so clusters can share the S3 server's bucket
+      ...(this.s3 ? { VIDCOMPARE_S3_PREFIX: `${this.prefix}/` } : {}),
       VIDCOMPARE_DATABASE_URL: testServices.postgresUrl,
       VIDCOMPARE_DATABASE_SCHEMA: this.schema,
       VIDCOMPARE_REDIS_URL: testServices.redisUrl,
@@ -52,9 +66,12 @@ export class TestCluster {
   }
 
   async startWorker(concurrency = 8): Promise<WorkerHandle> {
-    const started = await startCliProcess({ ...this.env, VIDCOMPARE_LOG_LEVEL: 'info' }, ['worker', '--concurrency', String(concurrency)], /worker ready/);
+    const dataDir = this.s3 ? mkdtempSync(path.join(tmpdir(), 'vidcompare-worker-')) : this.dataDir;
+    const env = { ...this.env, VIDCOMPARE_DATA_DIR: dataDir, VIDCOMPARE_LOG_LEVEL: 'info' };
+    const started = await startCliProcess(env, ['worker', '--concurrency', String(concurrency)], /worker ready/);
     const handle: WorkerHandle = {
       pid: started.child.pid!,
+      dataDir,
       kill: async (signal) => {
         started.child.kill(signal);
         await started.exited;
@@ -77,7 +94,7 @@ export class TestCluster {
       if (keys.length) await redis.del(...keys);
     } while (cursor !== '0');
     await redis.quit();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    for (const dir of new Set([this.dataDir, ...this.workers.map((w) => w.dataDir)])) rmSync(dir, { recursive: true, force: true });
   }
 }
 

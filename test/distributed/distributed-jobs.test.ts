@@ -1,10 +1,15 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client } from '../../src/videos/s3-blob-store.js';
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { missingServices } from '../helpers/services.js';
 import { readEvents, type SseEvent } from '../helpers/sse-client.js';
 import { api } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startGeminiStandIn, type GeminiStandIn } from '../stand-ins/gemini-stand-in.js';
+import { startS3StandIn, type S3StandIn } from '../stand-ins/s3-stand-in.js';
 import { callKey, TestCluster } from './cluster.js';
 
 const unavailable = (await missingServices(['postgres', 'redis'])).length > 0;
@@ -37,23 +42,50 @@ function countPerKey(calls: CallRecord[]): Map<string, number> {
   return counts;
 }
 
-describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL and Redis', () => {
+/** Names of the files under `dir` (recursively); none when it does not exist. */
+function filesUnder(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name) : [];
+}
+
+describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL, Redis and S3', () => {
   let standIn: GeminiStandIn;
+  let s3: S3StandIn;
   let cluster: TestCluster;
   let videoId: string;
+  let videoSha256: string;
   const calls: CallRecord[] = [];
 
   beforeAll(async () => {
     standIn = await startGeminiStandIn({ latencyMs: 120, onCall: (call) => calls.push({ key: callKey(call), at: Date.now() }) });
-    cluster = new TestCluster({ GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: standIn.url });
+    s3 = await startS3StandIn();
+    // every process has its own data folder: the video reaches the workers only through S3
+    cluster = new TestCluster({ GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: standIn.url }, { s3 });
     await cluster.startApi();
     await Promise.all([cluster.startWorker(), cluster.startWorker()]);
-    videoId = (await uploadVideo(cluster.api.url, await sampleVideoFile())).id;
+    ({ id: videoId, sha256: videoSha256 } = await uploadVideo(cluster.api.url, await sampleVideoFile()));
   });
 
   afterAll(async () => {
     await cluster?.destroy();
     await standIn?.close();
+    await s3?.close();
+  });
+
+  it('keeps the video and its thumbnail in S3, not on the API node, and serves byte ranges from there', async () => {
+    const client = createS3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: s3.credentials });
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${cluster.prefix}/` }));
+    expect((listed.Contents ?? []).map((o) => o.Key).sort()).toEqual([`${cluster.prefix}/${videoId}`, `${cluster.prefix}/${videoId}.jpg`]);
+    client.destroy();
+    expect(filesUnder(path.join(cluster.dataDir, 'videos'))).toEqual([]);
+
+    const bytes = readFileSync(await sampleVideoFile());
+    const ranged = await fetch(`${cluster.api.url}/api/video/${videoId}`, { headers: { range: 'bytes=1000-1999' } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get('content-range')).toBe(`bytes 1000-1999/${bytes.length}`);
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(bytes.subarray(1000, 2000))).toBe(true);
+    const thumbnail = await fetch(`${cluster.api.url}/api/video/${videoId}/thumbnail`);
+    expect(thumbnail.status).toBe(200);
+    expect(Buffer.from(await thumbnail.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 
   it('8 jobs × 4 models complete, each answer computed exactly once, shared by both workers', async () => {
@@ -82,6 +114,10 @@ describe.skipIf(unavailable)('1 API node + 2 workers on PostgreSQL and Redis', (
     expect(workers.every((w) => w.units_done > 0)).toBe(true);
     // one upload of the video to the provider, though both workers needed it at once
     expect(standIn.stats.uploads).toBe(1);
+    // the worker that uploaded it fetched the bytes from S3 into its cache; no worker stores videos itself
+    const cached = cluster.workers.flatMap((w) => filesUnder(path.join(w.dataDir, 'blob-cache')));
+    expect(cached).toEqual([videoSha256]);
+    expect(cluster.workers.flatMap((w) => filesUnder(path.join(w.dataDir, 'videos')))).toEqual([]);
   });
 
   it('SSE clients reconnect after the API node restarts mid-batch and see the job finish', async () => {

@@ -73,9 +73,9 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const res = await fetch(`${server.url}/api/video/upload`, { method: 'POST', body: form });
     expect(res.status).toBe(415);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/not a video/i);
-    // only the one video uploaded in beforeAll, and its thumbnail
-    expect(readdirSync(path.join(server.dataDir, 'videos'))).toEqual([videoId]);
-    expect(readdirSync(path.join(server.dataDir, 'thumbnails'))).toHaveLength(1);
+    // only the one video uploaded in beforeAll, and its thumbnail (kept beside it in the blob store)
+    expect(readdirSync(path.join(server.dataDir, 'videos')).sort()).toEqual([videoId, `${videoId}.jpg`].sort());
+    expect(readdirSync(path.join(server.dataDir, 'thumbnails'))).toEqual([]);
     expect(readdirSync(path.join(server.dataDir, 'tmp'))).toEqual([]);
     expect((await api(`${server.url}/api/videos`)).body.videos).toHaveLength(1);
   });

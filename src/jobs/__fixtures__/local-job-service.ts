@@ -47,7 +47,7 @@ export function localJobService(options: LocalJobServiceOptions): JobService {
     if (!facts) return undefined;
     return {
       record: makeVideo(id, { duration_s: 15 }),
-      path: join('/nonexistent', id),
+      useFile: (use) => use(join('/nonexistent', id)),
       openStream: () => {
         throw new Error('the local analyzers read facts, not bytes');
       },

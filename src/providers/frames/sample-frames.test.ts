@@ -141,7 +141,7 @@ describe('frame sampling', () => {
   it('rejects with a ToolError when ffmpeg cannot read the video, and tries again next time', async () => {
     const runner = countingRunner();
     const sampler = createFrameSampler({ tools, runFfmpeg: runner });
-    const missing: VideoAsset = { ...video, path: join(dir, 'missing.mp4'), record: { ...video.record, sha256: 'f'.repeat(64) } };
+    const missing: VideoAsset = { ...video, useFile: (use) => use(join(dir, 'missing.mp4')), record: { ...video.record, sha256: 'f'.repeat(64) } };
     await expect(sampler.sample(missing)).rejects.toBeInstanceOf(ToolError);
     await expect(sampler.sample(missing)).rejects.toBeInstanceOf(ToolError);
     expect(runner.calls).toBe(2);

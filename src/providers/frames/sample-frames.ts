@@ -65,15 +65,17 @@ export function createFrameSampler(settings: FrameSamplerSettings): FrameSampler
     const controller = new AbortController();
     const entry: Entry = { controller, waiters: 0 };
     stats.extractions += 1;
-    entry.pending = extractFrames(run, {
-      tools: settings.tools,
-      path: video.path,
-      duration_s: video.record.duration_s,
-      maxFrames,
-      maxWidth,
-      seekAboveDurationS,
-      signal: controller.signal,
-    }).then(
+    const extract = (path: string) =>
+      extractFrames(run, {
+        tools: settings.tools,
+        path,
+        duration_s: video.record.duration_s,
+        maxFrames,
+        maxWidth,
+        seekAboveDurationS,
+        signal: controller.signal,
+      });
+    entry.pending = video.useFile(extract, controller.signal).then(
       (frames) => {
         entry.frames = frames;
         entry.pending = undefined;

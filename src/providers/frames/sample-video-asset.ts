@@ -20,7 +20,7 @@ export async function makeSampleVideoAsset(tools: MediaTools, specName = 'cuts-a
   const sha256 = hash.digest('hex');
   const { size } = await stat(path);
   return {
-    path,
+    useFile: (use) => use(path),
     record: {
       id: sha256.slice(0, 12),
       filename: `${specName}.mp4`,

@@ -78,7 +78,7 @@ async function makeVideo(size: number, name = 'clip.mp4'): Promise<VideoAsset> {
   }
   const sha256 = hash.digest('hex');
   return {
-    path,
+    useFile: (use) => use(path),
     record: {
       id: sha256.slice(0, 12), filename: name, size, content_type: 'video/mp4', duration_s: 5, width: 64, height: 64, fps: 25,
       has_audio: false, video_codec: 'h264', audio_codec: null, sha256, created_at: new Date().toISOString(),

@@ -87,10 +87,14 @@ export function createGeminiFileManager(deps: GeminiFileManagerDeps): GeminiFile
       // Blob), which the garbage collector frees late: +100 MB of RSS on a
       // 500 MB video. The SDK takes no abort signal here; the waiters'
       // signals are honoured around it and while polling.
-      file = await deps.client().files.upload({
-        file: await openAsBlob(video.path, { type: mimeType }),
-        config: { mimeType, displayName: `vidcompare-${sha256.slice(0, 16)}` },
-      });
+      file = await video.useFile(
+        async (path) =>
+          deps.client().files.upload({
+            file: await openAsBlob(path, { type: mimeType }),
+            config: { mimeType, displayName: `vidcompare-${sha256.slice(0, 16)}` },
+          }),
+        signal,
+      );
       if (signal.aborted) throw new CancelledError();
       while (file.state !== FileState.ACTIVE) {
         if (file.state === FileState.FAILED) {

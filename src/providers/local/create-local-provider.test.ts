@@ -24,7 +24,7 @@ const record: VideoRecord = {
 function videoWith(facts: () => Promise<MediaFacts>): VideoAsset {
   return {
     record,
-    path: '/nonexistent/sample.mp4',
+    useFile: (use) => use('/nonexistent/sample.mp4'),
     openStream: () => {
       throw new Error('local analyzers must not read the video bytes');
     },

@@ -276,7 +276,7 @@ describe('OpenAI-compatible provider against the stand-in', () => {
 
   it('a video ffmpeg cannot read, or that yields no frames, is a non-retryable error, with no request sent', async () => {
     const s = await start();
-    const broken: VideoAsset = { ...video, path: join(dir, 'missing.mp4'), record: { ...video.record, sha256: 'e'.repeat(64) } };
+    const broken: VideoAsset = { ...video, useFile: (use) => use(join(dir, 'missing.mp4')), record: { ...video.record, sha256: 'e'.repeat(64) } };
     const error = await failure(provider(s).generate(request({ video: broken })));
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(/^Could not sample frames from the video/);

@@ -26,9 +26,11 @@ interface TestServer {
 /** The video routes on a real Fastify listening on 127.0.0.1, over a temp data folder. */
 async function startServer(maxUploadBytes: number): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'video-routes-'));
+  const blobs = new LocalBlobStore(dataDir);
   const library = new VideoLibrary({
     store: new MemoryVideoStore().asStore(),
-    blobs: new LocalBlobStore(dataDir),
+    blobs,
+    files: blobs,
     tools,
     logger: silentLogger(),
     maxUploadBytes,

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type {} from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -149,7 +148,7 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     reply.header('Content-Length', range ? range.end - range.start + 1 : size);
     // HEAD (players probing the size) needs the headers only: do not open the file
     // (an empty stream, because an empty payload would reset Content-Length to 0)
-    return reply.send(request.method === 'HEAD' ? Readable.from([]) : library.openRead(record.id, range));
+    return reply.send(request.method === 'HEAD' ? Readable.from([]) : await library.openRead(record.id, range));
   });
 
   app.get<{ Params: { id: string } }>('/api/video/:id/metadata', {
@@ -161,9 +160,9 @@ export function registerVideoRoutes(app: FastifyInstance, deps: VideoRouteDeps):
     schema: { tags, summary: 'A JPEG thumbnail, 320 px wide', params: idParams, produces: ['image/jpeg'], response: { 404: errorResponse } },
   }, async (request, reply) => {
     await requireVideo(request.params.id);
-    const path = await library.thumbnailPath(request.params.id);
-    if (!path) throw notFound(`Video ${request.params.id} has no thumbnail`);
-    return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(createReadStream(path));
+    const thumbnail = await library.openThumbnail(request.params.id);
+    if (!thumbnail) throw notFound(`Video ${request.params.id} has no thumbnail`);
+    return reply.type('image/jpeg').header('Cache-Control', 'private, max-age=86400').send(thumbnail);
   });
 
   app.get<{ Params: { id: string }; Querystring: Record<string, unknown> }>('/api/video/:id/facts', {

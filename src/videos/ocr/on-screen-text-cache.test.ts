@@ -69,8 +69,8 @@ describe('OnScreenTextCache', () => {
 
   it('shares one reading between callers, OCRs each frame once, caches it with the facts, and reads nothing on the next call', async () => {
     const { store, gate, cache, loadFacts, extractions } = setUp();
-    const first = cache.get(record, path, loadFacts);
-    const second = cache.get(record, path, loadFacts);
+    const first = cache.get(record, (use) => use(path), loadFacts);
+    const second = cache.get(record, (use) => use(path), loadFacts);
     await until(() => gate.reads.length > 0);
     gate.release();
     const [a, b] = await Promise.all([first, second]);
@@ -83,7 +83,7 @@ describe('OnScreenTextCache', () => {
 
     const ran = extractions();
     expect(ran).toBeGreaterThan(0);
-    await expect(cache.get(record, path, loadFacts)).resolves.toEqual(a);
+    await expect(cache.get(record, (use) => use(path), loadFacts)).resolves.toEqual(a);
     expect(gate.reads).toHaveLength(a.sampled_s.length);
     expect(extractions()).toBe(ran);
   });
@@ -92,8 +92,8 @@ describe('OnScreenTextCache', () => {
     const { store, gate, cache, loadFacts } = setUp();
     const leaving = new AbortController();
     const staying = new AbortController();
-    const first = cache.get(record, path, loadFacts, leaving.signal);
-    const second = cache.get(record, path, loadFacts, staying.signal);
+    const first = cache.get(record, (use) => use(path), loadFacts, leaving.signal);
+    const second = cache.get(record, (use) => use(path), loadFacts, staying.signal);
     await until(() => gate.reads.length > 0);
     leaving.abort();
     await expect(first).rejects.toBeInstanceOf(CancelledError);
@@ -105,7 +105,7 @@ describe('OnScreenTextCache', () => {
     gate.release();
 
     // a new caller starts afresh rather than joining the abandoned reading
-    const text: OnScreenText = await cache.get(record, path, loadFacts);
+    const text: OnScreenText = await cache.get(record, (use) => use(path), loadFacts);
     expect(text.spans.map((span) => span.text)).toEqual(['HELLO WORLD']);
     expect(gate.reads.length - readsBeforeStop).toBe(text.sampled_s.length);
     expect((await store.getMediaFacts(record.id))?.on_screen_text).toEqual(text);
@@ -120,13 +120,13 @@ describe('OnScreenTextCache', () => {
 
     const holding = await oneProcess.processes.acquire('interactive');
     const caller = new AbortController();
-    const abandoned = cache.get(record, path, loadFacts, caller.signal);
+    const abandoned = cache.get(record, (use) => use(path), loadFacts, caller.signal);
     await until(() => oneProcess.processes.stats.waiting === 1);
     caller.abort();
     await expect(abandoned).rejects.toBeInstanceOf(CancelledError);
     await until(() => oneProcess.processes.stats.waiting === 0);
 
-    const reading = cache.get(record, path, loadFacts);
+    const reading = cache.get(record, (use) => use(path), loadFacts);
     await until(() => oneProcess.processes.stats.waiting === 1);
     expect(gate.reads).toHaveLength(0);
     holding();

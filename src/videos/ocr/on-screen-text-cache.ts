@@ -19,6 +19,9 @@ export interface OnScreenTextCacheDeps {
 /** Loads a video's ordinary facts, following the given signal. */
 export type FactsLoader = (signal: AbortSignal) => Promise<MediaFacts>;
 
+/** Runs its argument with a local file of the video (kept while it runs). */
+export type LocalVideoFile = <T>(use: (path: string) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+
 /**
  * The on-screen text of each video, read once and kept with its media facts
  * in the store. Callers asking for the same video share one reading; it is
@@ -40,17 +43,17 @@ export class OnScreenTextCache {
    * @param facts loads the video's ordinary facts (they decide which frames are read)
    * @throws CancelledError when `signal` aborts first; ToolError when ffmpeg fails
    */
-  get(record: VideoRecord, path: string, facts: FactsLoader, signal?: AbortSignal): Promise<OnScreenText> {
-    return this.reading.run(record.id, (readSignal) => this.loadOrMeasure(record, path, facts, readSignal), signal);
+  get(record: VideoRecord, file: LocalVideoFile, facts: FactsLoader, signal?: AbortSignal): Promise<OnScreenText> {
+    return this.reading.run(record.id, (readSignal) => this.loadOrMeasure(record, file, facts, readSignal), signal);
   }
 
-  private async loadOrMeasure(record: VideoRecord, path: string, facts: FactsLoader, signal: AbortSignal): Promise<OnScreenText> {
+  private async loadOrMeasure(record: VideoRecord, file: LocalVideoFile, facts: FactsLoader, signal: AbortSignal): Promise<OnScreenText> {
     const { store, reader, tools, logger, run } = this.deps;
     const measured = await facts(signal);
     const cached = await this.cached(record.id);
     if (cached) return cached;
     const started = performance.now();
-    const text = await measureOnScreenText({ path, facts: measured, tools, reader, signal, run });
+    const text = await file((path) => measureOnScreenText({ path, facts: measured, tools, reader, signal, run }), signal);
     try {
       // saved beside the facts it was read with, so re-measured facts drop stale text
       await store.saveMediaFacts(record.id, { ...measured, on_screen_text: text });
