@@ -42,7 +42,7 @@ async function makeVideo(): Promise<VideoAsset> {
   await writeFile(path, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return {
-    path,
+    useFile: (use) => use(path),
     record: {
       id: 'v1', filename: 'clip.mp4', size: bytes.length, content_type: 'video/mp4', duration_s: 5, width: 64, height: 64, fps: 25,
       has_audio: false, video_codec: 'h264', audio_codec: null, sha256, created_at: new Date().toISOString(),
