@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     // most files wait on child processes (ffmpeg, chromium, CLI runs) rather than compute, so more
     // files than cores run at once; vitest's default on 2 cores would be one file at a time

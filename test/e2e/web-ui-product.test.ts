@@ -36,7 +36,8 @@ describe('web UI as a product: focus, timeline, picker, library, phone, accessib
     });
     expect(started.status).toBe(200);
     const jobId = started.body.job_id as string;
-    for (let i = 0; i < 600; i += 1) {
+    // the local models read the video's on-screen text first (OCR): seconds alone, minutes beside the whole suite
+    for (const deadline = Date.now() + 200_000; Date.now() < deadline; ) {
       const job = await api(`${server.url}/api/jobs/${jobId}`);
       if (job.body.status === 'completed') return jobId;
       if (['failed', 'cancelled'].includes(job.body.status)) throw new Error(`job ${job.body.status}`);

@@ -114,7 +114,7 @@ describe('web UI in a real browser', () => {
     const jobId = await startJob(page, 'Run comparison');
     const results = page.locator(`.results[data-job-id="${jobId}"]`);
     const scores = results.getByTestId('score');
-    await scores.nth(3).waitFor({ timeout: 60_000 });
+    await scores.nth(3).waitFor({ timeout: 180_000 });
     const texts = await scores.allTextContents();
     expect(texts).toHaveLength(4);
     for (const text of texts) expect(text).toMatch(/^\d+(\.\d)?\/10$/);
@@ -203,7 +203,7 @@ describe('web UI in a real browser', () => {
     await estimateShows(4 * 4);
 
     const jobId = await startJob(page, 'Run batch');
-    await waitForJobStatus(page, jobId, 'completed', 90_000);
+    await waitForJobStatus(page, jobId, 'completed', 200_000);
     const results = page.locator(`.results[data-job-id="${jobId}"]`);
     const leaderboard = results.locator('.leaderboard__row');
     await leaderboard.nth(3).waitFor();
@@ -320,7 +320,7 @@ describe('web UI in a real browser', () => {
     const watched = await openWatchedPage(browser, { width: 390, height: 844 });
     const { page } = watched;
     await page.goto(`${server.url}/#job=${started.body.job_id}`);
-    await page.locator(`.results[data-job-id="${started.body.job_id}"]`).getByTestId('score').nth(1).waitFor({ timeout: 60_000 });
+    await page.locator(`.results[data-job-id="${started.body.job_id}"]`).getByTestId('score').nth(1).waitFor({ timeout: 180_000 });
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Compose' }).click();
     await setMode(page, 'Batch');
     const overflow = await page.evaluate(() => {

@@ -38,12 +38,21 @@ export function startCliProcess(
       const match = ready.exec(output);
       if (match) {
         child.stdout!.off('data', onData);
-        child.stdout!.resume();
+        child.stdout!.on('data', keepTail);
         resolve({ match, child, exited });
       }
     };
+    // after start-up only the last lines are kept: enough to say why a process died mid-test
+    const keepTail = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8000);
+    };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && code !== null && signal === null) {
+        console.error(`vidcompare ${args[0]} exited with code ${code}; its last output:\n${output}`);
+      }
+    });
     exited.then((code) => reject(new Error(`vidcompare ${args[0]} exited (${code}) before it was ready:\n${output}`)));
   });
 }

@@ -3,7 +3,7 @@ import { startGeminiStandIn, type GeminiStandIn, type GenerateRequestBody } from
 import { sampleVideoFile, uploadVideo } from '../helpers/sample-video-file.js';
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const models = ['gemini-2.5-pro', 'gemini-2.5-flash'];
+const models = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview'];
 let server: TestServer | undefined;
 let standIn: GeminiStandIn | undefined;
 
@@ -43,16 +43,16 @@ describe('re-judging a finished job', () => {
     expect(source.status).toBe('completed');
     expect(calls).toEqual({ model: 4, judge: 0 });
 
-    const rejudged = await api(`${server.url}/api/jobs/${source.job_id}/rejudge`, { method: 'POST', json: { judge_model: 'gemini-2.5-flash' } });
+    const rejudged = await api(`${server.url}/api/jobs/${source.job_id}/rejudge`, { method: 'POST', json: { judge_model: 'gemini-3-flash-preview' } });
     expect(rejudged.status).toBe(202);
     expect(rejudged.body.rejudge_of).toBe(source.job_id);
     const job = await finished(rejudged.body.job_id);
     expect(job.status).toBe('completed');
     expect(calls).toEqual({ model: 4, judge: 2 });
     expect(job.rejudge_of).toBe(source.job_id);
-    expect(job.request_data.judge_model).toBe('gemini-2.5-flash');
+    expect(job.request_data.judge_model).toBe('gemini-3-flash-preview');
     for (const [i, comparison] of job.result.comparisons.entries()) {
-      expect(comparison.judge_model).toBe('gemini-2.5-flash');
+      expect(comparison.judge_model).toBe('gemini-3-flash-preview');
       expect(comparison.evaluation.map((e: any) => e.score).sort()).toEqual([8, 9]);
       expect(comparison.results.map((r: any) => r.response)).toEqual(source.result.comparisons[i].results.map((r: any) => r.response));
       expect(comparison.results.map((r: any) => r.latency_ms)).toEqual(source.result.comparisons[i].results.map((r: any) => r.latency_ms));
@@ -67,13 +67,13 @@ describe('re-judging a finished job', () => {
     expect(listed).toMatchObject({ status: 'completed', rejudge_of: source.job_id });
 
     // a panel: each judge scores every answer; only the LLM judge calls the provider
-    const panel = await api(`${server.url}/api/jobs/${job.job_id}/rejudge`, { method: 'POST', json: { judge_models: ['gemini-2.5-pro', 'local-judge'], judge_runs: 2 } });
+    const panel = await api(`${server.url}/api/jobs/${job.job_id}/rejudge`, { method: 'POST', json: { judge_models: ['gemini-3.1-pro-preview', 'local-judge'], judge_runs: 2 } });
     expect(panel.status).toBe(202);
     const panelJob = await finished(panel.body.job_id);
     expect(panelJob.status).toBe('completed');
     expect(calls).toEqual({ model: 4, judge: 2 + 2 * 2 });
-    expect(panelJob.request_data).toMatchObject({ judge_models: ['gemini-2.5-pro', 'local-judge'], judge_runs: 2, rejudge_of: job.job_id });
-    expect(panelJob.result.comparisons[0].judges.map((j: any) => [j.judge_model, j.status])).toEqual([['gemini-2.5-pro', 'succeeded'], ['local-judge', 'succeeded']]);
+    expect(panelJob.request_data).toMatchObject({ judge_models: ['gemini-3.1-pro-preview', 'local-judge'], judge_runs: 2, rejudge_of: job.job_id });
+    expect(panelJob.result.comparisons[0].judges.map((j: any) => [j.judge_model, j.status])).toEqual([['gemini-3.1-pro-preview', 'succeeded'], ['local-judge', 'succeeded']]);
   });
 
   it('refuses an unknown job (404), an unfinished one (409) and a judge it cannot use (400), storing nothing', async () => {

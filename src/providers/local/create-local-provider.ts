@@ -46,8 +46,11 @@ export function createLocalProvider(): VideoProvider {
     family: 'local',
     availability: () => ({ available: true }),
     // measuring runs ffmpeg for a while: the job does it before taking a model place, and generate finds the facts cached
-    async prepare(video, signal) {
+    // reading on-screen text (OCR) too: it is shared and cached per video, and is not the analyzer's answering time
+    async prepare(video, signal, options) {
       await measuredFacts(video, signal);
+      const analyzer = options.model.provider_model;
+      if (isLocalAnalyzerId(analyzer) && readsText.has(analyzer) && video.onScreenText) await video.onScreenText(signal);
       return { family: 'local', video, payload: undefined };
     },
     async generate(request: GenerateRequest): Promise<GenerateResult> {
