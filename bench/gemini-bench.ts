@@ -7,7 +7,7 @@ import { resolveMediaTools } from '../src/videos/media-tools.js';
 import { generateSampleVideo, sampleVideoSpecs } from '../src/videos/sample-videos.js';
 import { assertJobsSucceeded, postJson, realisticAnswer, report, startBenchServer, timed } from './harness.js';
 
-const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
+const models = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gemini-3.8-flash', 'gemini-2.5-flash-lite'];
 
 async function upload(url: string, file: string): Promise<{ id: string; size: number }> {
   const form = new FormData();

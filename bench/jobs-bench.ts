@@ -4,7 +4,7 @@ import { startGeminiStandIn } from '../test/stand-ins/gemini-stand-in.js';
 import { sampleVideoFile } from '../test/helpers/sample-video-file.js';
 import { assertJobsSucceeded, percentile, postJson, realisticAnswer, report, startBenchServer, timed, writeTimeScaledModelsFile } from './harness.js';
 
-const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
+const models = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gemini-3.8-flash', 'gemini-2.5-flash-lite'];
 
 async function upload(url: string, file: string): Promise<string> {
   const form = new FormData();

@@ -12,7 +12,7 @@ import { runTool } from '../src/videos/run-tool.js';
 import { report } from './harness.js';
 
 const MB = 1024 * 1024;
-const models = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
+const models = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gemini-3.8-flash', 'gemini-2.5-flash-lite'];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**

@@ -8,7 +8,7 @@ import { startGeminiStandIn } from '../test/stand-ins/gemini-stand-in.js';
 import { report } from './harness.js';
 
 const localModels = ['local-full', 'local-shots', 'local-audio', 'local-look'];
-const geminiModels = ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-flash-preview', 'gemini-2.5-flash-lite'];
+const geminiModels = ['gemini-3.1-pro-preview', 'gemini-3-flash-preview', 'gemini-3.8-flash', 'gemini-2.5-flash-lite'];
 
 /** Starts `jobs` single comparisons at once and returns the ms until all have completed. */
 async function makespan(cluster: TestCluster, videoId: string, jobs: number, models: string[], label: string): Promise<number> {

@@ -11,7 +11,11 @@ export function throwIfAborted(signal: AbortSignal, makeError: () => Error = () 
  * measurement, an upload other callers still need).
  */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, makeError: () => Error = () => new CancelledError()): Promise<T> {
-  if (signal.aborted) return Promise.reject(makeError());
+  if (signal.aborted) {
+    // nobody waits for the work any more; its later failure must not surface as an unhandled rejection
+    promise.catch(() => {});
+    return Promise.reject(makeError());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(makeError());
     signal.addEventListener('abort', onAbort, { once: true });

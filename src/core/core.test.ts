@@ -36,4 +36,23 @@ describe('abort helpers', () => {
     await expect(untilAborted(Promise.resolve(7), controller.signal, () => new Error('stopped'))).rejects.toThrow('stopped');
     expect(() => throwIfAborted(controller.signal)).toThrow(CancelledError);
   });
+
+  it('untilAborted on an already aborted signal leaves no unhandled rejection when the work fails later', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const controller = new AbortController();
+      controller.abort();
+      let fail!: (error: Error) => void;
+      const work = new Promise<never>((_, reject) => (fail = reject));
+      await expect(untilAborted(work, controller.signal)).rejects.toBeInstanceOf(CancelledError);
+      fail(new Error('Cancelled'));
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

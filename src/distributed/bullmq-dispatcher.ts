@@ -1,7 +1,7 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Dispatcher, WorkUnit } from '../jobs/dispatcher.js';
 import type { Logger } from '../logging/logger.js';
-import { CancelledError } from '../core/provider-error.js';
+import { throwIfAborted, untilAborted } from '../core/abort.js';
 import { connectRedis } from './redis-connection.js';
 import { keepFinishedUnits, unitJobId, unitQueueName } from './unit-queue.js';
 
@@ -15,24 +15,6 @@ export interface BullmqDispatcherOptions {
 /** A dispatcher that can be closed (it holds Redis connections). */
 export interface ClosableDispatcher extends Dispatcher {
   close(): Promise<void>;
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -56,7 +38,7 @@ export async function createBullmqDispatcher(options: BullmqDispatcherOptions): 
 
   return {
     async dispatch(unit: WorkUnit, signal: AbortSignal): Promise<void> {
-      if (signal.aborted) throw new CancelledError();
+      throwIfAborted(signal);
       const job = await queue.add(unit.kind, unit, {
         jobId: unitJobId(unit),
         removeOnComplete: keepFinishedUnits,
@@ -64,7 +46,7 @@ export async function createBullmqDispatcher(options: BullmqDispatcherOptions): 
       });
       // a unit that failed before (e.g. its worker died too often) is tried again when its job resumes
       if ((await job.getState()) === 'failed') await job.retry('failed');
-      await abortable(job.waitUntilFinished(queueEvents), signal);
+      await untilAborted(job.waitUntilFinished(queueEvents), signal);
     },
     async close() {
       await Promise.allSettled([queueEvents.close(), queue.close()]);

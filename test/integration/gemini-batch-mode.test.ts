@@ -8,7 +8,7 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 import { api, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const gemini = ['gemini-2.5-flash', 'gemini-2.5-pro'];
+const gemini = ['gemini-3-flash-preview', 'gemini-3.1-pro-preview'];
 const prompts = ['List the cuts with timecodes', 'Describe the audio track'];
 // polled every 50 ms: tests wait on the stand-in's state, never on the clock
 const env = (standIn: GeminiStandIn) => ({ GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: standIn.url, VIDCOMPARE_GEMINI_BATCH_POLL_S: '0.05' });
@@ -93,7 +93,7 @@ describe('Gemini Batch mode ("mode": "batch")', () => {
   it('cancelling the job cancels the batch at Gemini', async () => {
     standIn = await startGeminiStandIn({ holdBatches: true });
     server = await startTestServer({ env: env(standIn) });
-    const id = await startBatchJob(server.url, ['gemini-2.5-flash']);
+    const id = await startBatchJob(server.url, ['gemini-3-flash-preview']);
     await waitFor(() => standIn!.batches.size === 1);
     await waitFor(() => standIn!.batchStats.gets > 0);
 
@@ -110,15 +110,15 @@ describe('Gemini Batch mode ("mode": "batch")', () => {
     const id = await startBatchJob(server.url, gemini);
     await waitFor(() => standIn!.batches.size === 2);
     const byModel = new Map([...standIn.batches.values()].map((b) => [b.model, b.name]));
-    standIn.finishBatch(byModel.get('gemini-2.5-flash')!, { state: 'BATCH_STATE_FAILED', error: 'Batch quota exceeded for this project' });
-    standIn.finishBatch(byModel.get('gemini-2.5-pro')!, { state: 'BATCH_STATE_EXPIRED' });
+    standIn.finishBatch(byModel.get('gemini-3-flash-preview')!, { state: 'BATCH_STATE_FAILED', error: 'Batch quota exceeded for this project' });
+    standIn.finishBatch(byModel.get('gemini-3.1-pro-preview')!, { state: 'BATCH_STATE_EXPIRED' });
     await server.application.jobs.waitForFinish(id);
     const view = await job(server.url, id);
     expect(view.body.status).toBe('completed');
     const results = resultsOf(view);
     expect(results.every((r) => r.status === 'failed' && r.cost_usd === null)).toBe(true);
-    for (const r of results.filter((r) => r.model_id === 'gemini-2.5-flash')) expect(r.error).toContain('Batch quota exceeded for this project');
-    for (const r of results.filter((r) => r.model_id === 'gemini-2.5-pro')) expect(r.error).toMatch(/expired/);
+    for (const r of results.filter((r) => r.model_id === 'gemini-3-flash-preview')) expect(r.error).toContain('Batch quota exceeded for this project');
+    for (const r of results.filter((r) => r.model_id === 'gemini-3.1-pro-preview')) expect(r.error).toMatch(/expired/);
   });
 
   it('a single comparison in batch mode goes through the Batch API too', async () => {
@@ -127,13 +127,13 @@ describe('Gemini Batch mode ("mode": "batch")', () => {
     const video = await uploadVideo(server.url, await sampleVideoFile());
     const created = await api(`${server.url}/api/compare-async`, {
       method: 'POST',
-      json: { video_id: video.id, prompt: prompts[0], models: ['gemini-2.5-flash'], judge_model: 'none', mode: 'batch' },
+      json: { video_id: video.id, prompt: prompts[0], models: ['gemini-3-flash-preview'], judge_model: 'none', mode: 'batch' },
     });
     expect(created.status).toBe(200);
     await server.application.jobs.waitForFinish(created.body.job_id);
     const view = await job(server.url, created.body.job_id);
     expect(view.body.request_data.mode).toBe('batch');
-    expect(view.body.result.results).toMatchObject([{ model_id: 'gemini-2.5-flash', status: 'succeeded', billing: 'batch' }]);
+    expect(view.body.result.results).toMatchObject([{ model_id: 'gemini-3-flash-preview', status: 'succeeded', billing: 'batch' }]);
     expect(standIn.batchStats.creates).toBe(1);
     expect(standIn.totalGenerateCalls()).toBe(0);
   });
@@ -162,7 +162,7 @@ describe('Gemini Batch mode across a server crash', () => {
     const processEnv = { VIDCOMPARE_DATA_DIR: dataDir, ...env(standIn) };
     let child: ServerProcess = await startServerProcess(processEnv);
     try {
-      const id = await startBatchJob(child.url, ['gemini-2.5-flash']);
+      const id = await startBatchJob(child.url, ['gemini-3-flash-preview']);
       await waitFor(() => standIn!.batches.size === 1);
       const name = batchNames()[0]!;
       // the batch was recorded before the first poll
