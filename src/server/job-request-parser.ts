@@ -110,6 +110,10 @@ export async function parseJobRequest(kind: 'single' | 'batch', body: unknown, d
   if (data.mode === 'batch' && !models.some((id) => batchCapableFamilies.includes(deps.catalogue.resolve(id)?.provider ?? ''))) {
     throw badRequest('mode "batch" sends Gemini models through the Gemini Batch API: pick at least one Gemini model, or leave mode out');
   }
+  if (data.mode === 'batch' && data.max_cost_usd !== undefined) {
+    // a provider batch is submitted whole and billed by the provider, so no per-call budget check could stop it midway
+    throw badRequest('max_cost_usd cannot be enforced in mode "batch" (the Gemini batch is submitted whole); leave one of them out');
+  }
 
   if (data.judge_model !== undefined && data.judge_models !== undefined) throw badRequest('give judge_model or judge_models, not both');
   const panel = data.judge_models ? unique(data.judge_models.map((id) => id.trim())) : undefined;

@@ -148,6 +148,12 @@ describe('Gemini Batch mode ("mode": "batch")', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.detail).toMatch(/Gemini/);
+    const budgeted = await api(`${server.url}/api/batch-compare-async`, {
+      method: 'POST',
+      json: { video_ids: [video.id], prompts, models: gemini, mode: 'batch', max_cost_usd: 1 },
+    });
+    expect(budgeted.status).toBe(400);
+    expect(budgeted.body.detail).toMatch(/max_cost_usd cannot be enforced in mode "batch"/);
     const unknown = await api(`${server.url}/api/batch-compare-async`, { method: 'POST', json: { video_ids: [video.id], prompts, models: gemini, mode: 'later' } });
     expect(unknown.status).toBe(400);
     expect((await api(`${server.url}/api/jobs`)).body).toEqual([]);
