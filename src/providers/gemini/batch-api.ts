@@ -1,4 +1,4 @@
-import { GoogleGenAI, JobState, type InlinedRequest, type Part } from '@google/genai';
+import { JobState, type InlinedRequest, type Part } from '@google/genai';
 import type { CatalogueModel } from '../../domain/index.js';
 import { silentLogger } from '../../logging/logger.js';
 import { systemClock } from '../../core/clock.js';
@@ -7,11 +7,10 @@ import type { BatchRequest, ProviderBatchApi } from '../provider-batch.js';
 import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import type { GeminiProviderSettings } from './create-gemini-provider.js';
-import { createGeminiFileManager } from './gemini-file-manager.js';
+import { GEMINI_API_BASE_URL, geminiClientSource, geminiFileManagerFor } from './gemini-client.js';
 import { mapGeminiError } from './map-gemini-error.js';
 import { readGeminiBatch } from './batch-results.js';
 
-const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 /** Gemini bills batch calls at half the interactive price. */
 const GEMINI_BATCH_PRICE_FACTOR = 0.5;
 /** Inlined batch requests must stay under 20 MB in all; a margin below it (larger sets go as several batches). */
@@ -27,33 +26,8 @@ const GEMINI_BATCH_MAX_INLINE_BYTES = 16 * 1024 * 1024;
 export function createGeminiBatchApi(settings: GeminiProviderSettings): ProviderBatchApi {
   const logger = settings.logger ?? silentLogger();
   const clock = settings.clock ?? systemClock;
-  let cached: { apiKey: string; client: GoogleGenAI } | undefined;
-
-  function client(): GoogleGenAI {
-    const apiKey = settings.apiKey?.trim();
-    if (!apiKey) throw new ProviderError('GEMINI_API_KEY not set (nor GOOGLE_API_KEY)', { provider: 'gemini', statusCode: 401, isRetryable: false });
-    if (cached?.apiKey !== apiKey) {
-      cached = {
-        apiKey,
-        client: new GoogleGenAI({
-          apiKey,
-          vertexai: false,
-          httpOptions: { baseUrl: settings.baseUrl ?? GEMINI_API_BASE_URL, retryOptions: { attempts: 1 }, timeout: settings.timeoutMs ?? 600_000 },
-        }),
-      };
-    }
-    return cached.client;
-  }
-
-  const fileManager = createGeminiFileManager({
-    files: settings.files,
-    client,
-    logger,
-    clock,
-    pollIntervalMs: settings.pollIntervalMs ?? 2000,
-    reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
-    ...(settings.uploadLock ? { lock: settings.uploadLock } : {}),
-  });
+  const client = geminiClientSource(settings);
+  const fileManager = geminiFileManagerFor(settings, client, logger, clock);
 
   /**
    * Why a batch failed. The SDK's Developer-API mapping of `batches.get`

@@ -1,4 +1,4 @@
-import { GoogleGenAI, type GenerateContentResponse, type Part } from '@google/genai';
+import type { GenerateContentResponse, Part } from '@google/genai';
 import { silentLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderFileStore } from '../../store/store.js';
 import { preparedPayload, type Availability, type GenerateRequest, type GenerateResult, type PreparedVideo, type VideoAsset, type VideoProvider } from '../provider.js';
@@ -6,7 +6,7 @@ import { CancelledError, ProviderError } from '../../core/provider-error.js';
 import { buildGeminiOptions } from './build-gemini-options.js';
 import { systemClock, type Clock } from '../../core/clock.js';
 import type { ExclusiveLock } from '../exclusive-lock.js';
-import { createGeminiFileManager } from './gemini-file-manager.js';
+import { geminiApiKey, geminiClientSource, geminiFileManagerFor } from './gemini-client.js';
 import { isFileGoneError, mapGeminiError } from './map-gemini-error.js';
 import { readGeminiResponse } from './read-gemini-response.js';
 
@@ -14,7 +14,6 @@ const MB = 1024 * 1024;
 /** Gemini refuses requests over 20 MB, so larger videos always go through the Files API. */
 export const GEMINI_INLINE_HARD_LIMIT_BYTES = 20 * MB;
 const DEFAULT_INLINE_MAX_BYTES = 8 * MB;
-const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
 
 export interface GeminiProviderSettings {
   /** the key (from the parsed config); without it the models are unavailable. The shell's variables are never read. */
@@ -56,46 +55,8 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
   const logger = settings.logger ?? silentLogger();
   const clock = settings.clock ?? systemClock;
   const inlineMaxBytes = Math.min(settings.inlineMaxBytes ?? DEFAULT_INLINE_MAX_BYTES, GEMINI_INLINE_HARD_LIMIT_BYTES);
-  let cached: { apiKey: string; client: GoogleGenAI } | undefined;
-
-  function resolveApiKey(): string | undefined {
-    const key = settings.apiKey?.trim();
-    return key ? key : undefined;
-  }
-
-  function client(): GoogleGenAI {
-    const apiKey = resolveApiKey();
-    if (!apiKey) {
-      throw new ProviderError('GEMINI_API_KEY not set (nor GOOGLE_API_KEY)', { provider: 'gemini', statusCode: 401, isRetryable: false });
-    }
-    if (cached?.apiKey !== apiKey) {
-      cached = {
-        apiKey,
-        client: new GoogleGenAI({
-          apiKey,
-          vertexai: false,
-          httpOptions: {
-            // always explicit: the SDK would otherwise read GOOGLE_GEMINI_BASE_URL from the shell
-            baseUrl: settings.baseUrl ?? GEMINI_API_BASE_URL,
-            // One attempt per call: retries belong to the scheduler.
-            retryOptions: { attempts: 1 },
-            timeout: settings.timeoutMs ?? 600_000,
-          },
-        }),
-      };
-    }
-    return cached.client;
-  }
-
-  const fileManager = createGeminiFileManager({
-    files: settings.files,
-    client,
-    logger,
-    clock,
-    pollIntervalMs: settings.pollIntervalMs ?? 2000,
-    reuseMarginMs: settings.fileReuseMarginMs ?? 3600_000,
-    ...(settings.uploadLock ? { lock: settings.uploadLock } : {}),
-  });
+  const client = geminiClientSource(settings);
+  const fileManager = geminiFileManagerFor(settings, client, logger, clock);
 
   async function videoTransport(video: VideoAsset, signal: AbortSignal): Promise<VideoTransport> {
     if (video.record.size <= inlineMaxBytes) {
@@ -132,7 +93,7 @@ export function createGeminiProvider(settings: GeminiProviderSettings): VideoPro
     adapterVersion: 'gemini-1',
 
     availability(): Availability {
-      return resolveApiKey() ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };
+      return geminiApiKey(settings) ? { available: true } : { available: false, reason: 'GEMINI_API_KEY not set' };
     },
 
     /** Uploads the video (once per sha256, polled until ACTIVE) or reads a small one for inline use. */

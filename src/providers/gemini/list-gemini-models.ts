@@ -1,7 +1,5 @@
-import { GoogleGenAI } from '@google/genai';
 import type { ListedModel } from '../../config/models-catalogue.js';
-
-const GEMINI_API_BASE_URL = 'https://generativelanguage.googleapis.com/';
+import { newGeminiClient } from './gemini-client.js';
 
 /**
  * Models that do support generateContent but only speak, draw or stream live
@@ -16,12 +14,8 @@ const notForVideoQuestions = /(-tts\b|-image\b|-image-|native-audio|-live\b|-liv
  * embedding, Imagen, Veo and live-only models are left out.
  */
 export async function listGeminiModels(settings: { apiKey: string; baseUrl?: string; timeoutMs: number }, signal: AbortSignal): Promise<ListedModel[]> {
-  const ai = new GoogleGenAI({
-    apiKey: settings.apiKey,
-    vertexai: false,
-    // explicit: the SDK would otherwise read GOOGLE_GEMINI_BASE_URL from the shell; one attempt: the next refresh is the retry
-    httpOptions: { baseUrl: settings.baseUrl ?? GEMINI_API_BASE_URL, retryOptions: { attempts: 1 }, timeout: settings.timeoutMs },
-  });
+  // one attempt: the next refresh is the retry
+  const ai = newGeminiClient(settings);
   const pager = await ai.models.list({ config: { pageSize: 1000, abortSignal: signal } });
   const models: ListedModel[] = [];
   for await (const model of pager) {
