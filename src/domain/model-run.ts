@@ -36,3 +36,23 @@ export interface ModelRun extends TokenUsage {
   /** "batch": answered through a provider's batch API and billed at its discount; absent or null for an ordinary call */
   billing?: 'batch' | null;
 }
+
+/** A run of `model_id` with nothing in it yet: failed, no answer, no usage; callers fill in what happened. */
+export function blankModelRun(job_id: string, item_index: number, model_id: string): ModelRun {
+  return {
+    job_id,
+    item_index,
+    model_id,
+    status: 'failed',
+    attempts: 0,
+    response: null,
+    error: null,
+    latency_ms: null,
+    input_tokens: null,
+    output_tokens: null,
+    thinking_tokens: null,
+    cost_usd: null,
+    served_by: null,
+    finished_at: null,
+  };
+}

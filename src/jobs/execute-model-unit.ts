@@ -1,4 +1,4 @@
-import { budgetSkipReason, type ModelRun } from '../domain/index.js';
+import { blankModelRun, budgetSkipReason, type ModelRun } from '../domain/index.js';
 import { isCancellation } from '../core/provider-error.js';
 import type { PreparedVideo } from '../providers/provider.js';
 import { dailyBudgetSkipReason, estimateUnitCall } from './budget-gate.js';
@@ -24,22 +24,7 @@ export async function executeModelUnit(ctx: WorkContext, unit: ModelUnit, signal
   const [item] = await ctx.store.getJobItems(unit.jobId, unit.itemIndex);
   if (!job || !item) throw new Error(`work unit refers to a missing job or item: ${unit.jobId}/${unit.itemIndex}`);
 
-  let base: ModelRun = {
-    job_id: unit.jobId,
-    item_index: unit.itemIndex,
-    model_id: unit.modelId,
-    status: 'failed',
-    attempts: 0,
-    response: null,
-    error: null,
-    latency_ms: null,
-    input_tokens: null,
-    output_tokens: null,
-    thinking_tokens: null,
-    cost_usd: null,
-    served_by: null,
-    finished_at: null,
-  };
+  let base: ModelRun = blankModelRun(unit.jobId, unit.itemIndex, unit.modelId);
   const finish = async (run: ModelRun) => {
     const saved = { ...run, finished_at: new Date(ctx.now()).toISOString() };
     await ctx.retryWrite('save a model answer', () => ctx.store.saveModelRun(saved));

@@ -1,4 +1,4 @@
-import type { JobItem, JobRecord, JobRequest, ModelRun } from '../domain/index.js';
+import { blankModelRun, type JobItem, type JobRecord, type JobRequest, type ModelRun } from '../domain/index.js';
 import type { NewJob } from '../store/store.js';
 
 /** Who judges again, as the rejudge request names them (already validated). */
@@ -63,20 +63,9 @@ export function planRejudge(
 
 function unanswered(jobId: string, itemIndex: number, modelId: string, source: JobRecord): ModelRun {
   return {
-    job_id: jobId,
-    item_index: itemIndex,
-    model_id: modelId,
-    status: 'failed',
-    attempts: 0,
-    response: null,
+    ...blankModelRun(jobId, itemIndex, modelId),
     error: `No answer in job ${source.id} (it ended ${source.status} before this model answered)`,
-    latency_ms: null,
     prepare_ms: null,
-    input_tokens: null,
-    output_tokens: null,
-    thinking_tokens: null,
-    cost_usd: null,
-    served_by: null,
     finished_at: source.completed_at,
     cached_at: null,
   };

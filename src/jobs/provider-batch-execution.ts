@@ -1,4 +1,4 @@
-import type { CatalogueModel, JobRecord, ModelRun } from '../domain/index.js';
+import { blankModelRun, type CatalogueModel, type JobRecord, type ModelRun } from '../domain/index.js';
 import { finishedBatchStates, type BatchRequest, type BatchStatus, type ProviderBatchApi } from '../providers/provider-batch.js';
 import { isCancellation, ProviderError } from '../core/provider-error.js';
 import { systemClock, type Clock } from '../core/clock.js';
@@ -214,19 +214,8 @@ export function createProviderBatchExecution(deps: ProviderBatchExecutionDeps): 
 
   async function store(jobId: string, itemIndex: number, modelId: string, outcome: Partial<ModelRun>): Promise<void> {
     const run: ModelRun = {
-      job_id: jobId,
-      item_index: itemIndex,
-      model_id: modelId,
-      status: 'failed',
+      ...blankModelRun(jobId, itemIndex, modelId),
       attempts: 1,
-      response: null,
-      error: null,
-      latency_ms: null,
-      input_tokens: null,
-      output_tokens: null,
-      thinking_tokens: null,
-      cost_usd: null,
-      served_by: null,
       ...outcome,
       finished_at: new Date(ctx.now()).toISOString(),
     };
