@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../core/provider-error.js';
 import { ManualClock } from '../core/clock.js';
+import { AdaptiveRate } from './adaptive-rate.js';
 import { createScheduler } from './create-scheduler.js';
 import type { AttemptHooks } from './run-attempt.js';
 import { attemptsOf } from './scheduler-errors.js';
@@ -108,8 +109,9 @@ describe('adaptive rate control', () => {
     const firstRefusal = provider.starts[4]!.at;
     const later = provider.starts.filter((s) => s.at > firstRefusal).map((s) => s.at);
     for (let i = 1; i < later.length; i++) expect(later[i]! - later[i - 1]!).toBeGreaterThanOrEqual(100);
-    // jobs still take turns: every job has a request among the first 9 (the very first call got in before the others queued)
-    expect(new Set(provider.starts.slice(0, 9).map((s) => s.job)).size).toBe(8);
+    // jobs still take turns: every job has a request among the first 10 (the very first call got in before the others
+    // queued, and the refused call goes again first after the hold)
+    expect(new Set(provider.starts.slice(0, 10).map((s) => s.job)).size).toBe(8);
   });
 
   it('learns per model when each model has its own quota and the 429s say so', async () => {
@@ -153,5 +155,44 @@ describe('429s and the attempt budget', () => {
       expect((result.error as ProviderError).statusCode).toBe(429);
       expect(attemptsOf(result.error)).toBe(attempts);
     }
+  });
+});
+
+describe('a 429 once the rate is known', () => {
+  /** an AdaptiveRate that has learned 2 requests/s from a first 429 after a burst of 4 */
+  function learnedAtTwoPerSecond() {
+    const rate = new AdaptiveRate({ margin: 1, increasePerSecond: 0 });
+    for (let t = 0; t < 4; t++) rate.recordSettled(rate.recordSend(t), t + 50);
+    expect(rate.recordRefusal(rate.recordSend(4), 6, 2_000)).toBe(2_000);
+    expect(rate.nextSendAt(100)).toBe(2_006);
+    expect(rate.nextGrantAt(100)).toBe(2_006);
+    rate.nextSendAt(2_006); // the delay has passed: learn
+    expect(rate.learnedPerSecond).toBeCloseTo(2);
+    return rate;
+  }
+
+  it('steps the rate back and paces on one gap later, instead of holding every request for the retry delay', () => {
+    const rate = learnedAtTwoPerSecond();
+    const sent = rate.recordSend(10_000);
+    expect(rate.recordRefusal(sent, 10_050, 2_000)).toBeCloseTo(500);
+    expect(rate.learnedPerSecond).toBeCloseTo(2); // margin 1: stepped back by nothing in this test
+    expect(rate.nextSendAt(10_050)).toBeCloseTo(10_550);
+    expect(rate.nextGrantAt(10_050)).toBeCloseTo(10_550);
+  });
+
+  it('holds everything for the retry delay and measures again when a second 429 comes within that delay', () => {
+    const rate = learnedAtTwoPerSecond();
+    rate.recordRefusal(rate.recordSend(10_000), 10_050, 2_000);
+    const next = rate.recordSend(10_550);
+    expect(rate.recordRefusal(next, 10_600, 2_000)).toBe(2_000);
+    expect(rate.nextSendAt(10_700)).toBe(12_600);
+    // a 429 for a request sent before the step carries no news
+    const early = new AdaptiveRate({ margin: 1, increasePerSecond: 0 });
+    for (let t = 0; t < 4; t++) early.recordSend(t);
+    early.recordRefusal(early.recordSend(4), 6, 2_000);
+    early.nextSendAt(3_000);
+    const inFlight = early.recordSend(9_990);
+    early.recordRefusal(early.recordSend(10_000), 10_050, 2_000);
+    expect(early.recordRefusal(inFlight, 10_060, 2_000)).toBe(0);
   });
 });

@@ -51,9 +51,16 @@ const DEFAULTS: Required<AdaptiveRateOptions> = {
  * estimate about L / W. After that, requests are paced one at a time at the
  * learned rate (never a burst after a cool-down); the rate creeps up while
  * calls wait for it, slowly at first and faster the longer no 429 comes
- * (probing, as TCP CUBIC does), and every new 429 measures it again, which
- * can only lower it. A 429 for a request sent before the last lesson carries
- * no news.
+ * (probing, as TCP CUBIC does).
+ *
+ * A 429 once a rate is known is that probe finding the ceiling: the rate
+ * steps back by the margin and pacing goes on one gap later, instead of
+ * holding everything for D (with a sliding window, capacity returns one gap
+ * after the refusal, not D after it). A second 429 within D of that step means
+ * the window is really full (a fixed window, or a quota shared with someone
+ * else): then every request is held for D and the rate measured again, which
+ * can only lower it. A 429 for a request sent before the last lesson or step
+ * carries no news.
  */
 export class AdaptiveRate {
   private readonly options: Required<AdaptiveRateOptions>;
@@ -63,6 +70,8 @@ export class AdaptiveRate {
   private lastSendAt = -Infinity;
   private learnedAt = -Infinity;
   private increasedAt = -Infinity;
+  /** when the rate last stepped back after a 429 without holding for D */
+  private steppedBackAt = -Infinity;
   private lesson: { at: number; horizon: number } | undefined;
   private readonly sent: StartRecord[] = [];
 
@@ -75,9 +84,15 @@ export class AdaptiveRate {
     return this.ratePerMs === undefined ? undefined : this.ratePerMs * 1000;
   }
 
+  /** until when every request is held while a 429's lesson is learned, or undefined */
+  get heldUntil(): number | undefined {
+    return this.lesson ? this.lesson.at + this.lesson.horizon : undefined;
+  }
+
   /** The earliest time the next place may be granted (calls take turns at the learned pace). */
   nextGrantAt(now: number): number {
     this.learnIfDue(now);
+    if (this.lesson) return this.lesson.at + this.lesson.horizon;
     return this.lastGrantAt + (this.ratePerMs === undefined ? this.options.probeGapMs : 1 / this.ratePerMs);
   }
 
@@ -120,13 +135,24 @@ export class AdaptiveRate {
     record.settledAt ??= now;
   }
 
-  /** The request got a 429, with the provider's retry delay when it gave one. */
-  recordRefusal(record: StartRecord, now: number, retryAfterMs: number | undefined): void {
+  /**
+   * The request got a 429, with the provider's retry delay when it gave one.
+   * Returns how long from now every request is held (0 when the 429 carried no news).
+   */
+  recordRefusal(record: StartRecord, now: number, retryAfterMs: number | undefined): number {
     record.refused = true;
     record.settledAt ??= now;
-    if (this.lesson || record.at < this.learnedAt) return; // sent before the last lesson: no news
-    const { minHorizonMs, maxHorizonMs } = this.options;
-    this.lesson = { at: now, horizon: Math.min(maxHorizonMs, Math.max(minHorizonMs, retryAfterMs ?? minHorizonMs)) };
+    if (this.lesson || record.at < this.learnedAt) return 0; // sent before the last lesson or step: no news
+    const { minHorizonMs, maxHorizonMs, margin, slowestGapMs } = this.options;
+    const horizon = Math.min(maxHorizonMs, Math.max(minHorizonMs, retryAfterMs ?? minHorizonMs));
+    if (this.ratePerMs !== undefined && now - this.steppedBackAt >= horizon) {
+      this.ratePerMs = Math.max(1 / slowestGapMs, this.ratePerMs * margin);
+      this.learnedAt = this.increasedAt = this.steppedBackAt = now;
+      this.lastGrantAt = this.lastSendAt = now;
+      return 1 / this.ratePerMs;
+    }
+    this.lesson = { at: now, horizon };
+    return horizon;
   }
 
   /** Once the provider's delay has passed, every request of the window has its outcome: learn from them. */

@@ -47,17 +47,19 @@ export interface LocalScheduler extends Scheduler {
  * failure waits (full-jitter backoff, at least the provider's retry delay)
  * before queuing again.
  *
- * A 429 pauses the limiter whose quota ran out (the first, a provider's,
- * unless the error says the quota is the model's own: then the last) for the
- * provider's delay, and teaches it the rate the provider admits: it then paces
- * starts at that rate, one at a time (see AdaptiveRate), so waiting calls do
- * not all restart at once. Another slow-down signal (e.g. a 503 with a delay)
+ * A 429 is about the limiter whose quota ran out (the first, a provider's,
+ * unless the error says the quota is the model's own: then the last). An
+ * adaptive limiter learns from it the rate the provider admits and holds
+ * and paces its starts itself (see AdaptiveRate): the refused call queues
+ * again at once and takes its turn, so no call sleeps through capacity the
+ * provider has again. A fixed limiter is paused for the provider's delay, and
+ * the call waits that long. Another slow-down signal (e.g. a 503 with a delay)
  * pauses every limiter of the call. The pause and the lesson are in place
  * before the failed attempt's places are released.
  *
- * A 429 that says when to come back is waited out without using up
- * `maxAttempts`, which are meant for real failures; `maxRateLimitWaits` and
- * `maxRateLimitWaitMs` bound those waits.
+ * A 429 that says when to come back does not use up `maxAttempts`, which are
+ * meant for real failures; `maxRateLimitWaits` and `maxRateLimitWaitMs`
+ * (counted from the call's first 429) bound those waits.
  *
  * Rejections carry an `attempts` property with the number of attempts made
  * (see `attemptsOf`); cancellation always rejects with a CancelledError.
@@ -88,6 +90,12 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
   const rateLimitTarget = (call: ScheduledCall, error: ProviderError): number =>
     error.rateLimitScope === 'model' ? call.limiters.length - 1 : 0;
 
+  /** Whether the limiter a 429 is about learns from it and holds the next starts itself (see AdaptiveRate). */
+  const pacedByLimiter = (call: ScheduledCall, error: ProviderError): boolean => {
+    const target = call.limiters[rateLimitTarget(call, error)];
+    return target !== undefined && limiters.get(target.key)?.isAdaptive === true;
+  };
+
   /** Pauses (and, for a 429, teaches) the limiters a slow-down signal is about, before the attempt's places are freed. */
   function slowDown(call: ScheduledCall, permits: Permit[], error: unknown, unhintedFailures: number): void {
     if (!isSlowDownSignal(error) || call.limiters.length === 0) return;
@@ -100,10 +108,11 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       return;
     }
     const target = rateLimitTarget(call, error);
-    permits[target]?.rateLimited(error.retryAfterMs);
     const { key, limits } = call.limiters[target]!;
-    limiterFor(key, limits).pauseFor(cooldownMs);
-    shareCooldown(key, limits, cooldownMs);
+    const heldMs = permits[target]?.rateLimited(error.retryAfterMs);
+    if (heldMs === undefined) limiterFor(key, limits).pauseFor(cooldownMs);
+    // other workers hold back only when this one holds for the provider's delay, not for a step back in pace
+    if (heldMs === undefined || heldMs >= cooldownMs) shareCooldown(key, limits, cooldownMs);
   }
 
   /** Other workers (distributed mode) pause too; their own limiters learn from the 429s they get. */
@@ -158,7 +167,7 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
     // failures that use up maxAttempts, and 429s that only said when to come back
     let failures = 0;
     let rateLimitWaits = 0;
-    let rateLimitWaitedMs = 0;
+    let firstRateLimitAt: number | undefined;
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
@@ -171,11 +180,13 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       const hinted = error instanceof ProviderError && error.retryAfterMs !== undefined;
       if (!hinted) unhintedFailures++;
       if (!isRetryableError(error)) throw withAttempts(error, attempt);
-      const delayMs = retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
-      if (hinted && (error as ProviderError).statusCode === 429) {
+      const rateLimited = hinted && (error as ProviderError).statusCode === 429;
+      // an adaptive limiter holds and paces the call's next start itself: queue again at once and take a turn
+      const delayMs = rateLimited && pacedByLimiter(call, error as ProviderError) ? 0 : retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
+      if (rateLimited) {
         rateLimitWaits++;
-        rateLimitWaitedMs += delayMs;
-        if (rateLimitWaits > maxRateLimitWaits || rateLimitWaitedMs > maxRateLimitWaitMs) throw withAttempts(error, attempt);
+        firstRateLimitAt ??= clock.now();
+        if (rateLimitWaits > maxRateLimitWaits || clock.now() + delayMs - firstRateLimitAt > maxRateLimitWaitMs) throw withAttempts(error, attempt);
       } else if (++failures >= policy.maxAttempts) {
         throw withAttempts(error, attempt);
       }

@@ -17,8 +17,12 @@ export interface Permit {
    * @throws CancelledError when `signal` aborts while waiting
    */
   beforeRequest(signal: AbortSignal): Promise<void>;
-  /** the call got a 429: an adaptive limiter learns its rate from it */
-  rateLimited(retryAfterMs: number | undefined): void;
+  /**
+   * The call got a 429. An adaptive limiter learns its rate from it and holds
+   * its starts itself; returns how long it holds them, or undefined when the
+   * limiter is not adaptive (the caller then pauses it for the provider's delay).
+   */
+  rateLimited(retryAfterMs: number | undefined): number | undefined;
 }
 
 /** What a limiter is doing right now, for monitoring and tests. */
@@ -118,13 +122,18 @@ export class RateLimiter {
     this.pump();
   }
 
+  /** Whether it learns the rate a provider admits from 429s and holds its own starts after one (see AdaptiveRate). */
+  get isAdaptive(): boolean {
+    return this.adaptive !== undefined;
+  }
+
   stats(): LimiterStats {
     const learned = this.adaptive?.learnedPerSecond;
     return {
       key: this.key,
       inFlight: this.inFlight,
       waiting: this.queue.size,
-      pausedUntil: this.pausedUntil > this.clock.now() ? this.pausedUntil : undefined,
+      pausedUntil: [this.pausedUntil, this.adaptive?.heldUntil ?? -Infinity].find((until) => until > this.clock.now()),
       ...(learned !== undefined ? { learnedPerSecond: learned } : {}),
     };
   }
@@ -170,10 +179,12 @@ export class RateLimiter {
         sent = adaptive.recordSend(this.clock.now());
       },
       rateLimited: (retryAfterMs) => {
-        if (!adaptive) return;
+        if (!adaptive) return undefined;
         // a call that never announced its request: it went out at the latest now
         sent ??= adaptive.recordSend(this.clock.now());
-        adaptive.recordRefusal(sent, this.clock.now(), retryAfterMs);
+        const heldMs = adaptive.recordRefusal(sent, this.clock.now(), retryAfterMs);
+        this.pump();
+        return heldMs;
       },
     };
   }
