@@ -125,6 +125,31 @@ describe('adaptive rate control', () => {
   });
 });
 
+describe('a refused call at an adaptive limiter', () => {
+  it('queues again at once, is held by the limiter for the retry delay, and says how long it waits', async () => {
+    const clock = new ManualClock();
+    const scheduler = createScheduler({ retry: { maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 1_000 }, clock, random: () => 0.5 });
+    const starts: number[] = [];
+    const retries: number[] = [];
+    const limiters = [{ key: 'provider:p', limits: { requests_per_minute: Infinity, concurrent: 4 } }];
+    const result = track(
+      scheduler.run({ jobId: 'a', limiters, signal: new AbortController().signal, onRetry: ({ delayMs }) => retries.push(delayMs) }, async (_signal, attempt, hooks) => {
+        await hooks?.beforeRequest();
+        starts.push(clock.now());
+        if (attempt === 1) throw new ProviderError('429', { provider: 'p', statusCode: 429, retryAfterMs: 5_000 });
+        return 'ok';
+      }),
+    );
+    await clock.runAll();
+    expect(result).toEqual({ status: 'fulfilled', value: { value: 'ok', attempts: 2 } });
+    expect(retries).toEqual([5_000]);
+    // held for the delay, then paced at what it learned (one admitted request per 5 s, less the margin)
+    expect(starts[0]).toBe(0);
+    expect(starts[1]).toBeGreaterThanOrEqual(5_000);
+    expect(starts[1]).toBeLessThan(5_300);
+  });
+});
+
 describe('429s and the attempt budget', () => {
   const tooMany = () => new ProviderError('429', { provider: 'p', statusCode: 429, retryAfterMs: 1_000 });
 

@@ -90,10 +90,11 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
   const rateLimitTarget = (call: ScheduledCall, error: ProviderError): number =>
     error.rateLimitScope === 'model' ? call.limiters.length - 1 : 0;
 
-  /** Whether the limiter a 429 is about learns from it and holds the next starts itself (see AdaptiveRate). */
-  const pacedByLimiter = (call: ScheduledCall, error: ProviderError): boolean => {
+  /** The limiter a 429 is about when it learns from it and holds the next starts itself (see AdaptiveRate). */
+  const pacingLimiter = (call: ScheduledCall, error: ProviderError): RateLimiter | undefined => {
     const target = call.limiters[rateLimitTarget(call, error)];
-    return target !== undefined && limiters.get(target.key)?.isAdaptive === true;
+    const limiter = target && limiters.get(target.key);
+    return limiter?.isAdaptive ? limiter : undefined;
   };
 
   /** Pauses (and, for a 429, teaches) the limiters a slow-down signal is about, before the attempt's places are freed. */
@@ -181,8 +182,11 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
       if (!hinted) unhintedFailures++;
       if (!isRetryableError(error)) throw withAttempts(error, attempt);
       const rateLimited = hinted && (error as ProviderError).statusCode === 429;
-      // an adaptive limiter holds and paces the call's next start itself: queue again at once and take a turn
-      const delayMs = rateLimited && pacedByLimiter(call, error as ProviderError) ? 0 : retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
+      // an adaptive limiter holds and paces the call's next start itself: queue again at once and take a turn,
+      // and say how long that limiter holds starts back
+      const pacing = rateLimited ? pacingLimiter(call, error as ProviderError) : undefined;
+      const sleepMs = pacing ? 0 : retryDelayMs(policy, Math.max(1, unhintedFailures), error, random);
+      const delayMs = pacing ? pacing.heldForMs() : sleepMs;
       if (rateLimited) {
         rateLimitWaits++;
         firstRateLimitAt ??= clock.now();
@@ -193,7 +197,7 @@ export function createScheduler(options: SchedulerOptions): LocalScheduler {
 
       notifyRetry(call, { attempt, error, delayMs });
       try {
-        await clock.sleep(delayMs, call.signal);
+        await clock.sleep(sleepMs, call.signal);
       } catch (cancelled) {
         throw withAttempts(cancelled, attempt);
       }

@@ -127,6 +127,12 @@ export class RateLimiter {
     return this.adaptive !== undefined;
   }
 
+  /** How long from now new starts are held back (a cool-down, a 429's lesson, or the pace). */
+  heldForMs(): number {
+    const now = this.clock.now();
+    return Math.max(0, this.pausedUntil - now, (this.adaptive?.nextGrantAt(now) ?? now) - now);
+  }
+
   stats(): LimiterStats {
     const learned = this.adaptive?.learnedPerSecond;
     return {
