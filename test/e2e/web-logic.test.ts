@@ -4,6 +4,8 @@ import { parseBudget, summarizeEstimate } from '../../web/src/compose/cost-estim
 import { batchPrompts } from '../../web/src/compose/batch-prompts.js';
 import { splitMarkdownTables, splitRow } from '../../web/src/results/markdown-tables.js';
 import { findClockTimestamps, rehypeTimestamps } from '../../web/src/results/timestamps.js';
+import { NewestResponses, upsertJob } from '../../web/src/jobs/job-views.js';
+import type { JobView } from '../../web/src/api/types.js';
 
 // The web UI's pure logic, run by vitest in Node (the vitest config only collects src/ and test/).
 
@@ -75,5 +77,31 @@ describe('batchPrompts', () => {
   it('takes the chosen templates then each line of free text, without duplicates', () => {
     const templates = [{ id: 't1', name: 'T1', category: 'editing' as const, prompt: 'Edit it' }, { id: 't2', name: 'T2', category: 'audio' as const, prompt: 'Audio?' }];
     expect(batchPrompts(templates, ['t2'], ' Where is the music?\n\nAudio?\n')).toEqual(['Audio?', 'Where is the music?']);
+  });
+});
+
+describe('job views fetched out of order', () => {
+  const view = (status: JobView['status'], progress: number): JobView => ({ job_id: 'j1', status, progress, created_at: '2026-12-03T10:00:00.000+00:00' }) as JobView;
+
+  it('never lets a view fetched before a job finished bring back "running"', () => {
+    const finished = upsertJob([], view('completed', 100));
+    expect(upsertJob(finished, view('running', 40))).toEqual(finished);
+    expect(upsertJob(upsertJob([], view('running', 40)), view('completed', 100))[0]!.status).toBe('completed');
+  });
+
+  it('applies only the newest fetch of a job, whatever order the responses come back in', () => {
+    const responses = new NewestResponses();
+    const onStart = responses.begin('j1');
+    const onCreated = responses.begin('j1');
+    const onFinished = responses.begin('j1');
+    const other = responses.begin('j2');
+    expect(onFinished()).toBe(true);
+    expect(onStart()).toBe(false);
+    expect(onCreated()).toBe(false);
+    expect(other()).toBe(true);
+    // in order, every response is applied
+    const first = responses.begin('j3');
+    const second = responses.begin('j3');
+    expect([first(), second()]).toEqual([true, true]);
   });
 });

@@ -3,6 +3,7 @@ import { api, describeError } from '../api/client.js';
 import { finishedStatuses, type AnyJobEvent, type JobView } from '../api/types.js';
 import { useJobEvents, type StreamState } from '../api/use-job-events.js';
 import { unitKey, type UnitPhases } from './job-phases.js';
+import { NewestResponses, upsertJob } from './job-views.js';
 
 export interface JobsState {
   jobs: JobView[];
@@ -41,14 +42,6 @@ function withoutUnit(phases: Record<string, UnitPhases>, jobId: string, key: str
   return { ...phases, [jobId]: rest };
 }
 
-function upsert(jobs: JobView[], job: JobView): JobView[] {
-  const index = jobs.findIndex((j) => j.job_id === job.job_id);
-  if (index === -1) return [job, ...jobs].sort((a, b) => b.created_at.localeCompare(a.created_at));
-  const next = jobs.slice();
-  next[index] = job;
-  return next;
-}
-
 /**
  * Every job, rebuilt from `GET /api/jobs` on load and after each reconnection,
  * and kept live by the server's event stream in between.
@@ -76,10 +69,14 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
     }
   }, []);
 
+  const responses = useRef(new NewestResponses());
+
   const fetchOne = useCallback(async (id: string) => {
+    const isNewest = responses.current.begin(id);
     try {
       const job = await api.job(id);
-      setJobs((current) => upsert(current, { ...job, result: null }));
+      if (!isNewest()) return;
+      setJobs((current) => upsertJob(current, { ...job, result: null }));
     } catch (e) {
       // deleted meanwhile: the `deleted` event (or the next reload) settles it
       console.warn(`vidcompare: job ${id} could not be loaded: ${describeError(e)}`);
@@ -107,6 +104,7 @@ export function useJobs(onEvent?: (event: AnyJobEvent) => void): JobsState {
           break;
         }
         case 'deleted':
+          responses.current.forget(event.data.job_id);
           setJobs((current) => current.filter((j) => j.job_id !== event.data.job_id));
           break;
         case 'phase': {
