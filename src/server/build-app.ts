@@ -30,6 +30,7 @@ import { installBearerAuth } from './security/bearer-auth.js';
 import { installCrossSiteGuard } from './security/cross-site-guard.js';
 import { installHostGuard } from './security/host-guard.js';
 import { installRequestTargetGuard } from './security/request-target-guard.js';
+import { closeUnusedConnectionsOnClose } from './unused-connections.js';
 import { markRoutesPublic, publicRoute } from './security/route-access.js';
 import type { JobEstimator } from '../jobs/budget-estimator.js';
 
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: answerFrameworkError,
   });
   installErrorHandler(app);
+  closeUnusedConnectionsOnClose(app);
   installRequestTargetGuard(app);
   const allowedHosts = deps.allowedHosts ?? [];
   if (!deps.token || allowedHosts.length > 0) installHostGuard(app, { allowedHosts });
