@@ -78,7 +78,7 @@ export async function runMemoryBench(): Promise<void> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // the built server, as `npm start` runs it (tsx's on-the-fly compiler would add ~70 MB of its own)
-  await runTool(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')]);
+  await runTool(process.execPath, [path.join(root, 'scripts/build-if-changed.mjs'), 'server']);
   const child = spawn(process.execPath, [path.join(root, 'dist/cli/main.js'), 'serve'], {
     cwd: root,
     env: {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds only what changed since the last build, so a second `npm start` starts in seconds:
-// - the server (src → dist) with `tsc --incremental`, skipped entirely when no input changed;
+// - the server (src → dist) with scripts/build-server.mjs (esbuild), skipped entirely when no input changed;
 // - the web UI (web → dist/web) with vite, skipped when no web input changed.
 // Each part's inputs are hashed into a stamp file written after a successful build.
 // Usage: node scripts/build-if-changed.mjs [server] [web]   (default: both)
@@ -15,10 +15,10 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 const parts = {
   server: {
-    inputs: ['src', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'],
+    inputs: ['src', 'scripts/build-server.mjs', 'package-lock.json'],
     output: 'dist/cli/main.js',
     stamp: 'dist/.server-build-stamp',
-    command: [bin('tsc'), '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'],
+    command: [process.execPath, path.join(root, 'scripts/build-server.mjs')],
   },
   web: {
     // the UI imports the API's types from src/domain
