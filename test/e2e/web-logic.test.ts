@@ -5,6 +5,7 @@ import { batchPrompts } from '../../web/src/compose/batch-prompts.js';
 import { splitMarkdownTables, splitRow } from '../../web/src/results/markdown-tables.js';
 import { findClockTimestamps, rehypeTimestamps } from '../../web/src/results/timestamps.js';
 import { NewestResponses, upsertJob } from '../../web/src/jobs/job-views.js';
+import { isTokenRequired, markTokenRequired, setToken } from '../../web/src/api/auth-token.js';
 import type { JobView } from '../../web/src/api/types.js';
 
 // The web UI's pure logic, run by vitest in Node (the vitest config only collects src/ and test/).
@@ -103,5 +104,22 @@ describe('job views fetched out of order', () => {
     const first = responses.begin('j3');
     const second = responses.begin('j3');
     expect([first(), second()]).toEqual([true, true]);
+  });
+});
+
+describe('the access token dialog', () => {
+  it('asks again only for a 401 to the token in use, not for one answering a call made before the token was typed', () => {
+    expect(isTokenRequired()).toBe(false);
+    markTokenRequired(null);
+    expect(isTokenRequired()).toBe(true);
+    setToken('typed-in');
+    expect(isTokenRequired()).toBe(false);
+    // a call sent before the token was set comes back 401 after it was saved
+    markTokenRequired(null);
+    expect(isTokenRequired()).toBe(false);
+    // the token in use is refused: ask again
+    markTokenRequired('typed-in');
+    expect(isTokenRequired()).toBe(true);
+    setToken(null);
   });
 });

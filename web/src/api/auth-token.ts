@@ -5,6 +5,13 @@
  */
 
 const storageKey = 'vidcompare.token';
+/** the part of the page's localStorage used here, typed so that this module also loads where there is none (Node, in the unit tests) */
+interface TokenStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+const storage = (): TokenStorage | undefined => (globalThis as { localStorage?: TokenStorage }).localStorage;
 type Listener = () => void;
 
 let token: string | null = readStored();
@@ -13,7 +20,7 @@ const listeners = new Set<Listener>();
 
 function readStored(): string | null {
   try {
-    return window.localStorage.getItem(storageKey);
+    return storage()?.getItem(storageKey) ?? null;
   } catch {
     // storage can be disabled (private mode, policies): the token then lives for this page only
     return null;
@@ -31,8 +38,8 @@ export function getToken(): string | null {
 export function setToken(value: string | null): void {
   token = value && value.trim() ? value.trim() : null;
   try {
-    if (token) window.localStorage.setItem(storageKey, token);
-    else window.localStorage.removeItem(storageKey);
+    if (token) storage()?.setItem(storageKey, token);
+    else storage()?.removeItem(storageKey);
   } catch {
     // see readStored: keeping it in memory is the fallback
   }
@@ -40,9 +47,14 @@ export function setToken(value: string | null): void {
   notify();
 }
 
-/** Called when the server answers 401: the UI then asks for a token. */
-export function markTokenRequired(): void {
-  if (required) return;
+/**
+ * Called when the server answers 401 to a request sent with `sentWith` (the
+ * token then in use): the UI then asks for a token. A 401 for a request sent
+ * before the token last changed says nothing about the new one (it answers a
+ * call made before the user typed it), so it does not ask again.
+ */
+export function markTokenRequired(sentWith: string | null): void {
+  if (required || sentWith !== token) return;
   required = true;
   notify();
 }

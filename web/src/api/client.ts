@@ -1,4 +1,4 @@
-import { authHeaders, markTokenRequired, withToken } from './auth-token.js';
+import { authHeaders, getToken, markTokenRequired, withToken } from './auth-token.js';
 import type {
   BatchCompareBody,
   CompareBody,
@@ -43,12 +43,13 @@ export function describeError(error: unknown): string {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const sentWith = getToken();
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   const text = await response.text();
   if (!response.ok) {
-    if (response.status === 401) markTokenRequired();
+    if (response.status === 401) markTokenRequired(sentWith);
     throw toApiError(response.status, text);
   }
   return (text ? JSON.parse(text) : undefined) as T;

@@ -1,4 +1,4 @@
-import { authHeaders, markTokenRequired } from './auth-token.js';
+import { authHeaders, getToken, markTokenRequired } from './auth-token.js';
 import { ApiError, toApiError } from './client.js';
 import type { VideoRecord } from './types.js';
 
@@ -11,6 +11,7 @@ export function uploadVideo(file: File, onProgress: (fraction: number) => void, 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/video/upload');
+    const sentWith = getToken();
     for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
@@ -25,7 +26,7 @@ export function uploadVideo(file: File, onProgress: (fraction: number) => void, 
         }
         return;
       }
-      if (xhr.status === 401) markTokenRequired();
+      if (xhr.status === 401) markTokenRequired(sentWith);
       reject(toApiError(xhr.status, xhr.responseText));
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, 'The upload failed: the connection to the server was lost')));

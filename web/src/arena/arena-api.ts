@@ -1,4 +1,4 @@
-import { authHeaders, markTokenRequired, withToken } from '../api/auth-token.js';
+import { authHeaders, getToken, markTokenRequired, withToken } from '../api/auth-token.js';
 import { toApiError } from '../api/client.js';
 import type {
   ArenaPairView,
@@ -12,12 +12,13 @@ import type {
 export type { ArenaPairView, ArenaVoteResult, ArenaWinner, JudgeAgreementView, RatingSource, RatingsResponse };
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const sentWith = getToken();
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) {
-    if (response.status === 401) markTokenRequired();
+    if (response.status === 401) markTokenRequired(sentWith);
     throw toApiError(response.status, text);
   }
   return JSON.parse(text) as T;
