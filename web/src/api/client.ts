@@ -42,7 +42,11 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/**
+ * One JSON call to the API with the access token; a 401 for the token in use asks for a token.
+ * @throws ApiError with the server's `detail` when it refuses
+ */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const sentWith = getToken();
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (body !== undefined) headers['content-type'] = 'application/json';
